@@ -1,0 +1,72 @@
+package vn.ioc.analytics;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import vn.ioc.analytics.kpi.DailyKpiAggregator;
+import vn.ioc.analytics.lifecycle.DossierLifecycleFunction;
+import vn.ioc.analytics.lifecycle.ValidateEvents;
+import vn.ioc.analytics.lifecycle.ValidatedEvent;
+import vn.ioc.analytics.rows.DayDelta;
+import vn.ioc.analytics.rows.DeadLetterRow;
+import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.analytics.rows.EventRow;
+import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.analytics.source.RawEvent;
+import vn.ioc.domain.catalog.Catalogs;
+import vn.ioc.domain.event.DossierEvent;
+import vn.ioc.domain.event.EventJson;
+
+/**
+ * The analytics pipeline, independent of where events come from and where rows go: the job wires
+ * it to Kafka and ClickHouse, tests to bounded sources and collecting sinks.
+ *
+ * <pre>
+ * raw records -> validate --(dead letters)--> dead_letters
+ *                   |------------------------> events
+ *                   v
+ *   keyBy(dossierId) lifecycle --(states)----> dossiers
+ *                   v  per-day deltas
+ *   keyBy(unit, day) aggregate --------------> kpi_daily
+ * </pre>
+ */
+public final class DossierKpiPipeline {
+
+    /** Where each kind of output goes. */
+    public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<KpiDailyRow> kpiDaily,
+                        Sink<DeadLetterRow> deadLetters) {
+    }
+
+    private DossierKpiPipeline() {
+    }
+
+    public static void build(DataStream<RawEvent> raw, Catalogs catalogs, Sinks sinks) {
+        SingleOutputStreamOperator<ValidatedEvent> valid = raw
+                .process(new ValidateEvents(catalogs))
+                .name("validate").uid("validate");
+        valid.getSideOutput(ValidateEvents.DEAD_LETTERS)
+                .sinkTo(sinks.deadLetters()).name("dead_letters").uid("sink-dead-letters");
+
+        valid.map(DossierKpiPipeline::eventRow)
+                .name("event rows").uid("event-rows")
+                .sinkTo(sinks.events()).name("events").uid("sink-events");
+
+        SingleOutputStreamOperator<DayDelta> deltas = valid
+                .keyBy(v -> v.event().dossierId())
+                .process(new DossierLifecycleFunction(catalogs))
+                .name("dossier lifecycle").uid("dossier-lifecycle");
+        deltas.getSideOutput(DossierLifecycleFunction.DOSSIERS)
+                .sinkTo(sinks.dossiers()).name("dossiers").uid("sink-dossiers");
+
+        deltas.keyBy(DayDelta::aggregateKey)
+                .process(new DailyKpiAggregator())
+                .name("daily kpi").uid("daily-kpi")
+                .sinkTo(sinks.kpiDaily()).name("kpi_daily").uid("sink-kpi-daily");
+    }
+
+    private static EventRow eventRow(ValidatedEvent v) {
+        DossierEvent e = v.event();
+        return new EventRow(e.eventId(), e.dossierId(), e.type().name(), e.at().toEpochMilli(), e.unitCode(),
+                EventJson.toJson(e), v.kafkaPartition(), v.kafkaOffset());
+    }
+}

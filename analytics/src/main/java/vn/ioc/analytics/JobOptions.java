@@ -1,0 +1,47 @@
+package vn.ioc.analytics;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The job's arguments, as given on {@code flink run} or in the REST call's programArgs:
+ * {@code --bootstrap-servers H:P --topic T --group-id G --clickhouse-url URL --clickhouse-database DB
+ * [--catalog-dir DIR] [--checkpoint-interval-ms N] [--flush-interval-ms N] [--parallelism N]}.
+ */
+public record JobOptions(String bootstrapServers, String topic, String groupId, String clickhouseUrl,
+                         String clickhouseDatabase, Path catalogDir, Duration checkpointInterval,
+                         long flushIntervalMs, int parallelism) {
+
+    public static JobOptions parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("Unexpected argument '" + a + "': options look like --name value");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("Option " + a + " needs a value");
+            }
+            m.put(a.substring(2), args[++i]);
+        }
+        JobOptions o = new JobOptions(
+                m.getOrDefault("bootstrap-servers", "localhost:9092"),
+                m.getOrDefault("topic", "dossier-events"),
+                m.getOrDefault("group-id", "ioc-analytics"),
+                m.getOrDefault("clickhouse-url", "http://127.0.0.1:8123"),
+                m.getOrDefault("clickhouse-database", "ioc"),
+                m.containsKey("catalog-dir") ? Path.of(m.get("catalog-dir")) : null,
+                Duration.ofMillis(Long.parseLong(m.getOrDefault("checkpoint-interval-ms", "2000"))),
+                Long.parseLong(m.getOrDefault("flush-interval-ms", "200")),
+                Integer.parseInt(m.getOrDefault("parallelism", "1")));
+        for (String k : m.keySet()) {
+            if (!Map.of("bootstrap-servers", 1, "topic", 1, "group-id", 1, "clickhouse-url", 1, "clickhouse-database", 1,
+                    "catalog-dir", 1, "checkpoint-interval-ms", 1, "flush-interval-ms", 1, "parallelism", 1).containsKey(k)) {
+                throw new IllegalArgumentException("Unknown option --" + k);
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,162 @@
+package vn.ioc.analytics.sink;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.data.ClickHouseFormat;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ioc.infra.schema.ClickHouseEndpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Buffers encoded rows and inserts them as one JSONEachRow batch. A failed insert is retried with
+ * backoff for up to {@link #RETRY_FOR} (ClickHouse restarting, a network blip) while the job waits,
+ * which back-pressures the pipeline instead of losing rows; after that the job fails and Flink
+ * restarts it from its last checkpoint.
+ */
+final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
+    static final Duration RETRY_FOR = Duration.ofMinutes(10);
+
+    private final ClickHouseEndpoint endpoint;
+    private final String table;
+    private final RowEncoder<T> encoder;
+    private final long flushIntervalMs;
+    private final int maxBufferedRows;
+    private final ProcessingTimeService timeService;
+    private final Map<String, String> keyed = new LinkedHashMap<>();
+    private final List<String> unkeyed = new ArrayList<>();
+    private Client client;
+    private boolean closed;
+
+    ClickHouseSinkWriter(ClickHouseEndpoint endpoint, String table, RowEncoder<T> encoder, long flushIntervalMs,
+                         int maxBufferedRows, ProcessingTimeService timeService) {
+        this.endpoint = endpoint;
+        this.table = table;
+        this.encoder = encoder;
+        this.flushIntervalMs = flushIntervalMs;
+        this.maxBufferedRows = maxBufferedRows;
+        this.timeService = timeService;
+        this.client = endpoint.newClient();
+        scheduleFlush();
+    }
+
+    private void scheduleFlush() {
+        timeService.registerTimer(timeService.getCurrentProcessingTime() + flushIntervalMs, now -> {
+            if (closed) {
+                return;
+            }
+            flushBuffer();
+            scheduleFlush();
+        });
+    }
+
+    @Override
+    public void write(T row, Context context) throws IOException {
+        String key = encoder.key(row);
+        String json = encoder.toJson(row);
+        if (key == null) {
+            unkeyed.add(json);
+        } else {
+            keyed.remove(key); // keep arrival order of the newest version
+            keyed.put(key, json);
+        }
+        if (keyed.size() + unkeyed.size() >= maxBufferedRows) {
+            flushBuffer();
+        }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) throws IOException {
+        flushBuffer();
+    }
+
+    private void flushBuffer() throws IOException {
+        int rows = keyed.size() + unkeyed.size();
+        if (rows == 0) {
+            return;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(rows * 256);
+        for (String line : keyed.values()) {
+            body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            body.write('\n');
+        }
+        for (String line : unkeyed) {
+            body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+            body.write('\n');
+        }
+        insertWithRetry(body.toByteArray(), rows);
+        keyed.clear();
+        unkeyed.clear();
+    }
+
+    private void insertWithRetry(byte[] body, int rows) throws IOException {
+        long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+        long backoffMs = 200;
+        int attempt = 0;
+        while (true) {
+            attempt++;
+            try {
+                client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow)
+                        .get(2, TimeUnit.MINUTES).close();
+                if (attempt > 1) {
+                    LOG.info("Insert of {} rows into {} succeeded after {} attempts", rows, table, attempt);
+                }
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while inserting into " + table, e);
+            } catch (Exception e) {
+                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("Insert into " + table + " at " + endpoint.url() + " failed for "
+                            + RETRY_FOR + ": " + cause.getMessage(), cause);
+                }
+                LOG.warn("Insert of {} rows into {} failed (attempt {}), retrying in {} ms: {}",
+                        rows, table, attempt, backoffMs, cause.getMessage());
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 5_000);
+                reconnect();
+            }
+        }
+    }
+
+    private void reconnect() {
+        try {
+            client.close();
+        } catch (Exception ignored) {
+            // the old client is being replaced anyway
+        }
+        client = endpoint.newClient();
+    }
+
+    private static void sleep(long ms) throws IOException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting to retry", e);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        closed = true;
+        if (client != null) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package vn.ioc.analytics;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.ioc.analytics.rows.DeadLetterRow;
+import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.analytics.rows.EventRow;
+import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.analytics.source.RawEvent;
+import vn.ioc.analytics.testing.CollectingSink;
+import vn.ioc.analytics.testing.ExampleEvents;
+import vn.ioc.domain.catalog.Catalogs;
+import vn.ioc.domain.kpi.KpiCounts;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole pipeline on a Flink MiniCluster with a bounded source and collecting sinks: the example
+ * dossiers of the domain reference, shuffled, duplicated and mixed with broken records, must give
+ * the hand-worked counts.
+ */
+class DossierKpiPipelineTest {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final String PROVINCE = "000.00.00.H23";
+    private static final String DEPARTMENT = "000.00.12.H23";
+    private static final String COMMUNE = "000.31.07.H23";
+
+    @Test
+    void exampleDossiersGiveHandWorkedCountsWhateverTheArrivalOrder() throws Exception {
+        List<String> lines = new ArrayList<>(ExampleEvents.lines());
+        lines.addAll(ExampleEvents.lines().subList(0, 9)); // duplicates of the first nine events
+        lines.add("{not json");
+        lines.add("{\"eventId\":\"x-1\",\"dossierId\":\"d\",\"type\":\"RECEIVED\",\"at\":\"2025-06-03T08:00:00+07:00\","
+                + "\"unitCode\":\"999.99.99.X00\",\"procedureCode\":\"1.001612\",\"channel\":\"ONLINE\"}");
+        Collections.shuffle(lines, new Random(7));
+        List<RawEvent> raw = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            raw.add(new RawEvent("k", lines.get(i).getBytes(StandardCharsets.UTF_8), 0, i, 1_750_000_000_000L));
+        }
+
+        CollectingSink<EventRow> events = new CollectingSink<>();
+        CollectingSink<DossierRow> dossiers = new CollectingSink<>();
+        CollectingSink<KpiDailyRow> daily = new CollectingSink<>();
+        CollectingSink<DeadLetterRow> dead = new CollectingSink<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        Catalogs catalogs = Catalogs.loadDefault();
+        DossierKpiPipeline.build(env.fromData(raw), catalogs,
+                new DossierKpiPipeline.Sinks(events, dossiers, daily, dead));
+        env.execute("pipeline test");
+
+        assertThat(dead.received()).extracting(DeadLetterRow::reasonCode)
+                .containsExactlyInAnyOrder("BAD_JSON", "UNKNOWN_UNIT");
+        assertThat(events.received().stream().map(EventRow::eventId).distinct().count()).isEqualTo(18);
+
+        Map<String, KpiDailyRow> latest = latestRows(daily.received());
+        LocalDate june1 = LocalDate.of(2025, 6, 1);
+        LocalDate june30 = LocalDate.of(2025, 6, 30);
+        KpiCounts province = sum(latest, catalogs.units().subtree(PROVINCE), june1, june30);
+        // 0001 (online, fee paid online, completed early with an e-result, rated 3), 0042 (commune,
+        // early thanks to its pause, rated 1), 0007 (withdrawn); 0009 was never received.
+        assertThat(province.received()).isEqualTo(3);
+        assertThat(province.early()).isEqualTo(2);
+        assertThat(province.onTime()).isZero();
+        assertThat(province.late()).isZero();
+        assertThat(province.withdrawn()).isEqualTo(1);
+        assertThat(province.openAtEnd()).isZero();
+        assertThat(province.onlineReceived()).isEqualTo(1);
+        assertThat(province.feeBearing()).isEqualTo(1);
+        assertThat(province.paidOnline()).isEqualTo(1);
+        assertThat(province.completed()).isEqualTo(2);
+        assertThat(province.electronicResults()).isEqualTo(1);
+        assertThat(province.ratings()).isEqualTo(2);
+        assertThat(province.satisfied()).isEqualTo(1);
+        assertThat(province.onTimeRate()).isEqualTo(1.0);
+
+        // The dossier transferred to the department still counts for the commune that received it.
+        KpiCounts commune = sum(latest, Set.of(COMMUNE), june1, june30);
+        assertThat(commune.received()).isEqualTo(1);
+        assertThat(commune.early()).isEqualTo(1);
+        assertThat(commune.ratings()).isEqualTo(1);
+        assertThat(commune.satisfied()).isZero();
+        KpiCounts department = sum(latest, Set.of(DEPARTMENT), june1, june30);
+        assertThat(department.received()).isEqualTo(2);
+        assertThat(department.withdrawn()).isEqualTo(1);
+
+        // Open at the end of 3 June: 0001 (received 2 Jun, completed 4 Jun), 0042 (received 3 Jun) and
+        // 0007 (received 3 Jun 16:45, withdrawn 4 Jun).
+        KpiCounts june3 = sum(latest, catalogs.units().subtree(PROVINCE), LocalDate.of(2025, 6, 3), LocalDate.of(2025, 6, 3));
+        assertThat(june3.openAtEnd()).isEqualTo(3);
+        assertThat(june3.received()).isEqualTo(2);
+
+        DossierRow d42 = dossiers.received().stream().filter(d -> d.dossierId().endsWith("250603-0042"))
+                .max(Comparator.comparingLong(DossierRow::version)).orElseThrow();
+        assertThat(d42.timeliness()).isEqualTo("EARLY");
+        assertThat(d42.supplementRequests()).isEqualTo(1);
+        assertThat(d42.currentUnitCode()).isEqualTo(DEPARTMENT);
+        assertThat(d42.version()).isEqualTo(7); // seven distinct events, duplicates not counted
+    }
+
+    static Map<String, KpiDailyRow> latestRows(List<KpiDailyRow> rows) {
+        Map<String, KpiDailyRow> latest = new HashMap<>();
+        for (KpiDailyRow r : rows) {
+            latest.merge(r.unitCode() + "|" + r.day(), r, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        return latest;
+    }
+
+    /** What the dashboard's query does: flows within the period, open/overdue deltas up to its end. */
+    static KpiCounts sum(Map<String, KpiDailyRow> latest, Set<String> units, LocalDate from, LocalDate to) {
+        KpiCounts flows = KpiCounts.ZERO;
+        long open = 0;
+        long overdue = 0;
+        for (KpiDailyRow r : latest.values()) {
+            if (!units.contains(r.unitCode()) || r.day().isAfter(to)) {
+                continue;
+            }
+            open += r.counts().openAtEnd();
+            overdue += r.counts().overdueAtEnd();
+            if (!r.day().isBefore(from)) {
+                flows = flows.plus(r.counts());
+            }
+        }
+        KpiCounts c = flows;
+        return new KpiCounts(c.received(), c.early(), c.onTime(), c.late(), c.withdrawn(), open, overdue,
+                c.onlineReceived(), c.feeBearing(), c.paidOnline(), c.completed(), c.electronicResults(), c.ratings(),
+                c.satisfied(), c.ratedUnsatisfied(), c.digitizedReceived(), c.reusedDataReceived(),
+                c.processingWorkingSeconds());
+    }
+}

@@ -1,0 +1,109 @@
+package vn.ioc.dashboard.status;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The health of each part and the freshness of the numbers, for {@code GET /api/status} and the
+ * wall display's stale warning. Every check is bounded in time and reports its failure instead of
+ * throwing, so the status page works best when something is down.
+ */
+public final class PipelineStatus {
+
+    private final Client clickhouse;
+    private final KafkaProgress kafka;
+    private final String flinkUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** kafka and flinkUrl may be null when the dashboard runs without them (their status says so). */
+    public PipelineStatus(Client clickhouse, KafkaProgress kafka, String flinkUrl) {
+        this.clickhouse = clickhouse;
+        this.kafka = kafka;
+        this.flinkUrl = flinkUrl;
+    }
+
+    public Map<String, Object> status() {
+        Map<String, Object> components = new LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+
+        Instant newest = null;
+        boolean clickhouseUp;
+        try {
+            List<GenericRecord> rows = clickhouse.queryAll("SELECT toUnixTimestamp64Milli(max(at)) AS t, count() AS n FROM events");
+            long n = rows.get(0).getLong("n");
+            newest = n == 0 ? null : Instant.ofEpochMilli(rows.get(0).getLong("t"));
+            components.put("clickhouse", component(true, "reachable"));
+            clickhouseUp = true;
+        } catch (Exception e) {
+            components.put("clickhouse", component(false, e.getMessage()));
+            clickhouseUp = false;
+        }
+
+        KafkaProgress.Progress progress = null;
+        if (kafka == null) {
+            components.put("kafka", component(false, "not configured (IOC_KAFKA_BOOTSTRAP)"));
+        } else {
+            try {
+                progress = kafka.progress();
+                components.put("kafka", component(true, "reachable"));
+            } catch (Exception e) {
+                components.put("kafka", component(false, rootMessage(e)));
+            }
+        }
+
+        if (flinkUrl == null) {
+            components.put("flink", component(false, "not configured (IOC_FLINK_URL)"));
+        } else {
+            components.put("flink", flink());
+        }
+
+        out.put("components", components);
+        out.put("caughtUp", clickhouseUp && progress != null && progress.lag() == 0);
+        out.put("newestEventAt", newest == null ? null : newest.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString());
+        out.put("acceptedEvents", progress == null ? null : progress.accepted());
+        out.put("appliedEvents", progress == null ? null : progress.applied());
+        out.put("consumerLag", progress == null ? null : progress.lag());
+        out.put("checkedAt", Instant.now().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString());
+        return out;
+    }
+
+    private Map<String, Object> flink() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(flinkUrl + "/jobs/overview"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return component(false, "HTTP " + r.statusCode());
+            }
+            boolean running = r.body().contains("\"state\":\"RUNNING\"");
+            return component(running, running ? "job running" : "no running job");
+        } catch (Exception e) {
+            return component(false, rootMessage(e));
+        }
+    }
+
+    private static Map<String, Object> component(boolean up, String detail) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("up", up);
+        m.put("detail", detail);
+        return m;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+}

@@ -1,0 +1,38 @@
+package vn.ioc.infra.launcher;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.List;
+
+/**
+ * Brings the ClickHouse schema up to date with the schema module's migrator
+ * ({@code vn.ioc.infra.schema.SchemaMigrator.migrate(url, database)}, idempotent). It is looked up by
+ * name so that a launcher built before the migrator still starts and says what to rebuild.
+ */
+final class SchemaStep {
+
+    private static final String MIGRATOR = "vn.ioc.infra.schema.SchemaMigrator";
+
+    private SchemaStep() {
+    }
+
+    /** The versions applied now; empty when the schema was already current. */
+    static List<?> migrate(String clickhouseUrl, String database) throws StartupException {
+        Method migrate;
+        try {
+            migrate = Class.forName(MIGRATOR).getMethod("migrate", String.class, String.class);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw new StartupException(MIGRATOR + ".migrate(String, String) is not on the launcher's classpath;"
+                    + " rebuild with ./mvnw -q -DskipTests install");
+        }
+        try {
+            Object applied = migrate.invoke(null, clickhouseUrl, database);
+            return applied instanceof List<?> list ? list : List.of();
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw new StartupException("The schema migration of " + clickhouseUrl + " failed: " + cause, cause);
+        } catch (IllegalAccessException e) {
+            throw new StartupException("Cannot call " + MIGRATOR + ".migrate: " + e.getMessage(), e);
+        }
+    }
+}
