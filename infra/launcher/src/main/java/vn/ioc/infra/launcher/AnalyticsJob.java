@@ -18,7 +18,7 @@ final class AnalyticsJob {
                       String actualName) {
     }
 
-    private static final Set<String> FAILED_STATES = Set.of("FAILED", "FAILING", "CANCELED", "CANCELLING",
+    private static final Set<String> STOPPED_STATES = Set.of("FAILED", "FAILING", "CANCELED", "CANCELLING",
             "FINISHED", "SUSPENDED");
 
     private final FlinkRestClient rest;
@@ -52,29 +52,20 @@ final class AnalyticsJob {
                 throw restorePoint.isPresent() ? cannotResume(restorePoint.get(), e.getMessage())
                         : new StartupException("Flink could not run " + entryClass + ": " + e.getMessage(), e);
             }
-            String[] state = {""};
             String[] actualName = {name};
-            try {
-                Await.until("the analytics job to run", timeout, () -> {
-                    FlinkRestClient.JobSummary job = rest.job(jobId);
-                    state[0] = job.state();
-                    actualName[0] = job.name();
-                    if (FAILED_STATES.contains(job.state())) {
-                        throw new JobStopped(job.state());
-                    }
-                    return job.isRunning();
-                }, List.of());
-            } catch (StartupException e) {
-                if (e.getCause() instanceof JobStopped || FAILED_STATES.contains(state[0])) {
+            Await.until("the analytics job to run", timeout, () -> {
+                FlinkRestClient.JobSummary job = rest.job(jobId);
+                actualName[0] = job.name();
+                if (STOPPED_STATES.contains(job.state())) {
                     String failure = rest.latestFailure(jobId);
                     if (restorePoint.isPresent()) {
-                        throw cannotResume(restorePoint.get(), "job " + state[0] + ": " + failure);
+                        throw cannotResume(restorePoint.get(), "the job is " + job.state() + ": " + failure);
                     }
-                    throw new StartupException("The analytics job " + jobId + " is " + state[0] + ": " + failure
+                    throw new StartupException("The analytics job " + jobId + " is " + job.state() + ": " + failure
                             + " (see the Flink web UI " + rest.baseUrl() + ")");
                 }
-                throw e;
-            }
+                return job.isRunning();
+            }, List.of());
             return new Submission(jobId, false, restorePoint, actualName[0]);
         } catch (IOException e) {
             throw new StartupException("Cannot submit the analytics job to " + rest.baseUrl() + ": " + e.getMessage(), e);
@@ -91,12 +82,5 @@ final class AnalyticsJob {
         return new StartupException("The analytics job could not resume from the " + point.kind() + " "
                 + point.directory() + ": " + reason + ". To start it without that state, move that directory"
                 + " aside (a savepoint is recorded in DATA/flink/last-savepoint) and run again.");
-    }
-
-    /** The job reached a state it will not leave for RUNNING. */
-    private static final class JobStopped extends Exception {
-        JobStopped(String state) {
-            super("job is " + state);
-        }
     }
 }

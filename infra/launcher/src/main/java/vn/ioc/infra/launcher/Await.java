@@ -6,7 +6,7 @@ import java.util.List;
 /** Polls a readiness condition until it holds, the time is up, or a process it depends on exits. */
 public final class Await {
 
-    /** A readiness check; an exception counts as "not yet". */
+    /** A readiness check; an exception counts as "not yet", except a {@link StartupException}, which ends the wait. */
     @FunctionalInterface
     public interface Condition {
         boolean holds() throws Exception;
@@ -37,7 +37,7 @@ public final class Await {
                 if (condition.holds()) {
                     return Duration.ofNanos(System.nanoTime() - start);
                 }
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | StartupException e) {
                 throw e;
             } catch (Exception e) {
                 lastError = e;

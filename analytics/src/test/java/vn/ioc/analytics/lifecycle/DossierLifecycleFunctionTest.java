@@ -1,0 +1,146 @@
+package vn.ioc.analytics.lifecycle;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.rows.DayDelta;
+import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.analytics.testing.ExampleEvents;
+import vn.ioc.domain.catalog.Catalogs;
+import vn.ioc.domain.event.DossierEvent;
+import vn.ioc.domain.event.EventValidator;
+import vn.ioc.domain.kpi.KpiCounts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lifecycle operator alone, in Flink's keyed operator harness: late events correct the past,
+ * duplicates change nothing, and the state survives a snapshot and restore.
+ */
+class DossierLifecycleFunctionTest {
+
+    private static final Catalogs CATALOGS = Catalogs.loadDefault();
+    private static final String D42 = "000.31.07.H23-250603-0042";
+
+    private static List<DossierEvent> dossier42() {
+        EventValidator validator = new EventValidator(CATALOGS);
+        List<DossierEvent> out = new ArrayList<>();
+        for (String line : ExampleEvents.lines()) {
+            DossierEvent e = validator.validate(line).event();
+            if (e.dossierId().equals(D42)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ValidatedEvent, DayDelta> harness() throws Exception {
+        var h = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DossierLifecycleFunction(CATALOGS)),
+                v -> v.event().dossierId(), Types.STRING);
+        h.open();
+        return h;
+    }
+
+    private static void send(KeyedOneInputStreamOperatorTestHarness<String, ValidatedEvent, DayDelta> h, DossierEvent e)
+            throws Exception {
+        h.processElement(new StreamRecord<>(new ValidatedEvent(e, 0, 0)));
+    }
+
+    private static Map<String, KpiCounts> net(List<DayDelta> deltas) {
+        Map<String, KpiCounts> sum = new HashMap<>();
+        for (DayDelta d : deltas) {
+            sum.merge(d.unitCode() + "|" + d.day(), d.delta(), KpiCounts::plus);
+        }
+        sum.values().removeIf(KpiCounts::isZero);
+        return sum;
+    }
+
+    private static List<DayDelta> deltas(KeyedOneInputStreamOperatorTestHarness<String, ValidatedEvent, DayDelta> h) {
+        return new ArrayList<>(h.extractOutputValues());
+    }
+
+    @Test
+    void aCompletionArrivingBeforeItsReceiptIsCountedOnceTheReceiptArrives() throws Exception {
+        List<DossierEvent> events = dossier42();
+        DossierEvent received = events.get(0);
+        DossierEvent completed = events.stream().filter(e -> e.type().name().equals("COMPLETED")).findFirst().orElseThrow();
+        try (var h = harness()) {
+            send(h, completed);
+            assertThat(net(deltas(h))).as("not received yet: counts nowhere").isEmpty();
+
+            send(h, received);
+            Map<String, KpiCounts> net = net(deltas(h));
+            KpiCounts receiptDay = net.get("000.31.07.H23|2025-06-03");
+            assertThat(receiptDay.received()).isEqualTo(1);
+            assertThat(receiptDay.openAtEnd()).isEqualTo(1);
+            KpiCounts endDay = net.get("000.31.07.H23|2025-06-19");
+            // Without the pause its due is 16 Jun: ended 19 Jun it reads late for now.
+            assertThat(endDay.late()).isEqualTo(1);
+            assertThat(endDay.openAtEnd()).isEqualTo(-1);
+
+            // The supplement found later moves the effective due to 20 Jun: the same dossier becomes early.
+            for (DossierEvent e : events) {
+                send(h, e);
+            }
+            KpiCounts corrected = net(deltas(h)).get("000.31.07.H23|2025-06-19");
+            assertThat(corrected.late()).isZero();
+            assertThat(corrected.early()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aDuplicateEventEmitsNothing() throws Exception {
+        List<DossierEvent> events = dossier42();
+        try (var h = harness()) {
+            for (DossierEvent e : events) {
+                send(h, e);
+            }
+            int before = h.extractOutputValues().size();
+            int dossierRowsBefore = h.getSideOutput(DossierLifecycleFunction.DOSSIERS).size();
+            send(h, events.get(2));
+            assertThat(h.extractOutputValues()).hasSize(before);
+            assertThat(h.getSideOutput(DossierLifecycleFunction.DOSSIERS)).hasSize(dossierRowsBefore);
+        }
+    }
+
+    @Test
+    void stateSurvivesASnapshotAndRestore() throws Exception {
+        List<DossierEvent> events = dossier42();
+        OperatorSubtaskState snapshot;
+        List<DayDelta> firstHalf;
+        try (var h = harness()) {
+            for (DossierEvent e : events.subList(0, 4)) {
+                send(h, e);
+            }
+            snapshot = h.snapshot(1, 1);
+            firstHalf = deltas(h);
+        }
+        try (var restored = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DossierLifecycleFunction(CATALOGS)),
+                (ValidatedEvent v) -> v.event().dossierId(), Types.STRING)) {
+            restored.initializeState(snapshot);
+            restored.open();
+            for (DossierEvent e : events) { // the first four again (as after a restart) and the rest
+                send(restored, e);
+            }
+            List<DayDelta> all = new ArrayList<>(firstHalf);
+            all.addAll(deltas(restored));
+            KpiCounts total = net(all).values().stream().reduce(KpiCounts.ZERO, KpiCounts::plus);
+            assertThat(total.received()).isEqualTo(1);
+            assertThat(total.early()).isEqualTo(1);
+            assertThat(total.ratings()).isEqualTo(1);
+            assertThat(total.openAtEnd()).as("opened and closed").isZero();
+            List<StreamRecord<DossierRow>> rows = new ArrayList<>(restored.getSideOutput(DossierLifecycleFunction.DOSSIERS));
+            assertThat(rows.get(rows.size() - 1).getValue().version()).isEqualTo(events.size());
+        }
+    }
+}

@@ -1,0 +1,486 @@
+package vn.ioc.infra.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole product on this machine: starts each part in order and waits until it is ready,
+ * reports parts that exit, and on shutdown saves the Flink job and stops everything in reverse order,
+ * keeping the data for the next start.
+ */
+final class Supervisor {
+
+    static final Duration CHILD_STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(60);
+    private static final String SIMULATOR_CLASS = "vn.ioc.ingest.simulator.SimulatorMain";
+    private static final String REPLAY_CLASS = "vn.ioc.ingest.replay.ReplayMain";
+    private static final String DASHBOARD_CLASS = "vn.ioc.dashboard.DashboardMain";
+    private static final String CLICKHOUSE_CLASS = "vn.ioc.infra.clickhouse.ClickHouseLocalServer";
+
+    private final LauncherConfig config;
+    private final ProjectLayout layout;
+    private final PrintStream out;
+    private final PidFile pids;
+    private final List<ChildProcess> children = new CopyOnWriteArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private volatile boolean shuttingDown;
+    private boolean shutdownDone;
+    private LauncherLock lock;
+    private AnalyticsJob job;
+    private volatile String submittedJobId;
+
+    Supervisor(LauncherConfig config, ProjectLayout layout, PrintStream out) {
+        this.config = config;
+        this.layout = layout;
+        this.out = out;
+        this.pids = new PidFile(config.dataDir().resolve("ioc.pids"));
+    }
+
+    /** Starts everything, then blocks until shutdown. Returns the process exit code. */
+    int run() throws IOException, InterruptedException {
+        List<String> problems = buildProblems();
+        if (!problems.isEmpty()) {
+            problems.forEach(problem -> out.println("Cannot start: " + problem));
+            return 1;
+        }
+        Files.createDirectories(config.logDir());
+        Optional<LauncherLock> acquired = LauncherLock.tryAcquire(config.dataDir().resolve("ioc.lock"));
+        if (acquired.isEmpty()) {
+            String pid = pids.read().stream().filter(entry -> entry.id().equals("launcher"))
+                    .map(entry -> " (launcher pid " + entry.pid() + ")").findFirst().orElse("");
+            out.println("IOC is already running with data in " + config.dataDir() + pid
+                    + ". Stop it with ./ioc stop, or set IOC_DATA_DIR to another directory.");
+            return 1;
+        }
+        lock = acquired.get();
+        stopLeftovers();
+        List<String> busyPorts = PortCheck.problems(PortCheck.requirements(config));
+        if (!busyPorts.isEmpty()) {
+            busyPorts.forEach(out::println);
+            lock.close();
+            return 1;
+        }
+        pids.add("launcher", "IOC launcher", ProcessHandle.current());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "ioc-shutdown"));
+        out.println("Starting IOC with data in " + config.dataDir() + " (logs in " + config.logDir() + ")");
+        try {
+            startAll();
+        } catch (StartupException e) {
+            if (!shuttingDown) {
+                out.println();
+                out.println("Start-up failed: " + e.getMessage());
+                shutdown();
+            }
+            return 1;
+        }
+        printSummary();
+        stopped.await();
+        return 0;
+    }
+
+    private void startAll() throws StartupException, InterruptedException {
+        Progress progress = new Progress(out, 7);
+        startClickHouse(progress.begin("ClickHouse"));
+        migrateSchema(progress.begin("ClickHouse schema"));
+        startKafka(progress.begin("Kafka broker"));
+        startFlink(progress.begin("Flink cluster"));
+        submitJob(progress.begin("Analytics job"));
+        startDashboard(progress.begin("Dashboard"));
+        startEvents(progress.begin(config.replayFile().isPresent() ? "Replay" : "Simulator"));
+    }
+
+    private void startClickHouse(Progress.Step step) throws StartupException, InterruptedException {
+        String ping = config.clickhouseUrl() + "/ping";
+        if (config.externalClickhouseUrl().isPresent()) {
+            await(step, "ClickHouse at " + ping + " to answer", Duration.ofSeconds(15), () -> pingOk(ping), List.of());
+            step.finish("external " + config.clickhouseUrl() + ", answered in " + Progress.seconds(step.elapsed()));
+            return;
+        }
+        Path dataDir = config.dataDir().resolve("clickhouse");
+        ChildProcess clickhouse = startChild(new ChildProcess.Spec("clickhouse", "ClickHouse",
+                JavaCommand.of(layout.classpath(ProjectLayout.CLICKHOUSE_LOCAL), CLICKHOUSE_CLASS)
+                        .jvm("-Xmx" + config.get(LauncherConfig.Key.CLICKHOUSE_HEAP),
+                                "-Dsun.net.httpserver.nodelay=true", "-Djava.awt.headless=true")
+                        .args("--host", "127.0.0.1", "--port", Integer.toString(config.clickhousePort()),
+                                "--data-dir", dataDir.toString())
+                        .toList(),
+                Map.of(), config.logDir().resolve("clickhouse.log")), step);
+        await(step, "ClickHouse to answer " + ping, Duration.ofSeconds(90), () -> pingOk(ping), List.of(clickhouse));
+        step.ready(config.clickhouseUrl());
+    }
+
+    private void migrateSchema(Progress.Step step) throws StartupException {
+        List<?> applied = SchemaStep.migrate(config.clickhouseUrl(), config.clickhouseDatabase());
+        step.finish((applied.isEmpty() ? "up to date" : "applied " + applied) + " in "
+                + Progress.seconds(step.elapsed()) + " (database " + config.clickhouseDatabase() + ")");
+    }
+
+    private void startKafka(Progress.Step step) throws StartupException, InterruptedException {
+        String bootstrap = config.kafkaBootstrap();
+        if (config.externalKafkaBootstrap().isEmpty()) {
+            KafkaBrokerProcess broker = new KafkaBrokerProcess(new KafkaBrokerProcess.Settings(
+                    config.dataDir().resolve("kafka"), config.dataDir().resolve("conf/kafka-server.properties"),
+                    config.logDir().resolve("kafka.log"), config.kafkaPort(), config.kafkaControllerPort(),
+                    layout.classpath(ProjectLayout.KAFKA_BROKER), config.get(LauncherConfig.Key.KAFKA_HEAP)));
+            try {
+                register(broker.start(), step);
+            } catch (IOException e) {
+                step.failed();
+                throw new StartupException("Cannot start the Kafka broker: " + e.getMessage()
+                        + " (see " + config.logDir().resolve("kafka.log") + ")", e);
+            }
+            try {
+                broker.awaitReady(Duration.ofSeconds(90));
+            } catch (StartupException e) {
+                step.failed();
+                throw e;
+            }
+        }
+        String topics;
+        try {
+            KafkaBrokerProcess.ensureTopics(bootstrap, List.of(
+                    new KafkaBrokerProcess.TopicSpec(config.topic(), config.topicPartitions(), Map.of("retention.ms", "-1")),
+                    new KafkaBrokerProcess.TopicSpec(config.dlqTopic(), config.dlqTopicPartitions(),
+                            Map.of("retention.ms", "-1"))));
+            topics = KafkaBrokerProcess.partitions(bootstrap, List.of(config.topic(), config.dlqTopic()))
+                    .entrySet().stream().map(topic -> topic.getKey() + " (" + topic.getValue() + " partitions)")
+                    .reduce((a, b) -> a + ", " + b).orElse("");
+        } catch (java.util.concurrent.ExecutionException e) {
+            step.failed();
+            throw new StartupException("Cannot create the Kafka topics at " + bootstrap + ": " + e.getCause(), e);
+        }
+        if (config.externalKafkaBootstrap().isPresent()) {
+            step.finish("external " + bootstrap + ", answered in " + Progress.seconds(step.elapsed()) + "; " + topics);
+        } else {
+            step.ready(bootstrap + "; " + topics);
+        }
+    }
+
+    private void startFlink(Progress.Step step) throws StartupException, InterruptedException {
+        FlinkRestClient rest = new FlinkRestClient(config.flinkUrl());
+        if (config.externalFlinkUrl().isEmpty()) {
+            FlinkClusterProcesses cluster = new FlinkClusterProcesses(FlinkClusterProcesses.Settings.of(
+                    config.dataDir().resolve("flink"), config.logDir(), config.flinkPort(), config.flinkRpcPort(),
+                    config.flinkTaskSlots(), layout.classpath(ProjectLayout.FLINK_CLUSTER)));
+            try {
+                for (ChildProcess process : cluster.start()) {
+                    register(process, step);
+                }
+            } catch (IOException e) {
+                step.failed();
+                throw new StartupException("Cannot start the Flink cluster: " + e.getMessage(), e);
+            }
+            try {
+                cluster.awaitReady(Duration.ofSeconds(90));
+            } catch (StartupException e) {
+                step.failed();
+                throw e;
+            }
+            step.ready(config.flinkUrl() + ", " + config.flinkTaskSlots() + " task slots");
+        } else {
+            FlinkRestClient.ClusterOverview[] overview = new FlinkRestClient.ClusterOverview[1];
+            await(step, "Flink at " + config.flinkUrl() + " to answer", Duration.ofSeconds(15), () -> {
+                overview[0] = rest.overview();
+                return true;
+            }, List.of());
+            step.finish("external " + config.flinkUrl() + " (Flink " + overview[0].flinkVersion() + ", "
+                    + overview[0].taskManagers() + " TaskManagers, " + overview[0].slotsAvailable()
+                    + " free slots), answered in " + Progress.seconds(step.elapsed()));
+        }
+        job = new AnalyticsJob(rest, layout.resolve(config.get(LauncherConfig.Key.FLINK_JOB_JAR)),
+                config.get(LauncherConfig.Key.FLINK_JOB_CLASS), config.get(LauncherConfig.Key.FLINK_JOB_NAME));
+    }
+
+    private void submitJob(Progress.Step step) throws StartupException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(
+                "--bootstrap-servers", config.kafkaBootstrap(),
+                "--topic", config.topic(),
+                "--clickhouse-url", config.clickhouseUrl(),
+                "--clickhouse-database", config.clickhouseDatabase()));
+        config.catalogDir().ifPresent(dir -> args.addAll(List.of("--catalog-dir", dir.toString())));
+        // The local cluster writes its checkpoints under DATA; an external one keeps its own.
+        Optional<RestorePoints.RestorePoint> restorePoint = config.externalFlinkUrl().isPresent() ? Optional.empty()
+                : RestorePoints.newest(lastSavepointRecord(), config.dataDir().resolve("flink/checkpoints"));
+        AnalyticsJob.Submission submission;
+        try {
+            submission = job.submit(args, restorePoint, Duration.ofSeconds(90));
+        } catch (StartupException e) {
+            step.failed();
+            throw e;
+        }
+        if (submission.alreadyRunning()) {
+            step.finish("already running as job " + submission.jobId() + ", left as it is");
+            return;
+        }
+        submittedJobId = submission.jobId();
+        step.ready("job " + submission.jobId() + submission.restoredFrom()
+                .map(point -> ", resumed from " + point.kind() + " " + config.dataDir().relativize(point.directory()))
+                .orElse(", no saved state: starts from the beginning of " + config.topic()));
+        String expectedName = config.get(LauncherConfig.Key.FLINK_JOB_NAME);
+        if (!submission.actualName().equals(expectedName)) {
+            out.println("      note: the job is named '" + submission.actualName() + "', not '" + expectedName
+                    + "'; set IOC_FLINK_JOB_NAME to it so a second start does not submit it twice");
+        }
+    }
+
+    private void startDashboard(Progress.Step step) throws StartupException, InterruptedException {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "IOC_DASHBOARD_PORT", Integer.toString(config.dashboardPort()),
+                "IOC_CLICKHOUSE_URL", config.clickhouseUrl(),
+                "IOC_CLICKHOUSE_DATABASE", config.clickhouseDatabase(),
+                "IOC_KAFKA_BOOTSTRAP", config.kafkaBootstrap(),
+                "IOC_KAFKA_TOPIC", config.topic(),
+                "IOC_KAFKA_DLQ_TOPIC", config.dlqTopic(),
+                "IOC_FLINK_URL", config.flinkUrl(),
+                "IOC_INGEST_PORT", Integer.toString(config.ingestPort())));
+        config.catalogDir().ifPresent(dir -> env.put("IOC_CATALOG_DIR", dir.toString()));
+        ChildProcess dashboard = startChild(new ChildProcess.Spec("dashboard", "Dashboard",
+                JavaCommand.of(layout.classpath(ProjectLayout.DASHBOARD), DASHBOARD_CLASS)
+                        .jvm("-Xmx512m", "-Djava.awt.headless=true")
+                        .toList(),
+                env, config.logDir().resolve("dashboard.log")), step);
+        String status = config.dashboardUrl() + "/api/status";
+        await(step, "the dashboard to answer " + status, Duration.ofSeconds(60), () -> HttpProbe.get(status).ok(),
+                List.of(dashboard));
+        step.ready(config.dashboardUrl());
+    }
+
+    private void startEvents(Progress.Step step) throws StartupException {
+        List<String> args = new ArrayList<>(List.of("--bootstrap-servers", config.kafkaBootstrap(),
+                "--topic", config.topic()));
+        Optional<Path> replay = config.replayFile();
+        if (replay.isPresent()) {
+            args.addAll(List.of("--file", replay.get().toString()));
+            ChildProcess process = startChild(eventsSpec("replay", "Replay", REPLAY_CLASS, args), step);
+            step.finish("publishing " + replay.get() + " to " + config.topic() + " (pid " + process.pid() + ")");
+            return;
+        }
+        if (!config.simulatorEnabled()) {
+            step.finish("not started (--no-simulator)");
+            return;
+        }
+        args.addAll(List.of("--speed", config.get(LauncherConfig.Key.SIMULATOR_SPEED),
+                "--seed", config.get(LauncherConfig.Key.SIMULATOR_SEED)));
+        config.catalogDir().ifPresent(dir -> args.addAll(List.of("--catalog-dir", dir.toString())));
+        ChildProcess process = startChild(eventsSpec("simulator", "Simulator", SIMULATOR_CLASS, args), step);
+        step.finish("started in " + Progress.seconds(step.elapsed()) + " (pid " + process.pid() + "), speed x"
+                + config.get(LauncherConfig.Key.SIMULATOR_SPEED) + ", seed " + config.get(LauncherConfig.Key.SIMULATOR_SEED));
+    }
+
+    private ChildProcess.Spec eventsSpec(String id, String name, String mainClass, List<String> args) {
+        return new ChildProcess.Spec(id, name,
+                JavaCommand.of(layout.classpath(ProjectLayout.INGEST), mainClass)
+                        .jvm("-Xmx256m", "-Djava.awt.headless=true").args(args).toList(),
+                Map.of("IOC_INGEST_PORT", Integer.toString(config.ingestPort())),
+                config.logDir().resolve(id + ".log"));
+    }
+
+    private ChildProcess startChild(ChildProcess.Spec spec, Progress.Step step) throws StartupException {
+        try {
+            return register(ChildProcess.start(spec), step);
+        } catch (IOException e) {
+            step.failed();
+            throw new StartupException("Cannot start " + spec.displayName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Tracks a started process: recorded in the pid file, reported when it exits on its own. A process
+     * started while shutting down is stopped at once.
+     */
+    private ChildProcess register(ChildProcess child, Progress.Step step) throws StartupException {
+        synchronized (lifecycle) {
+            if (shuttingDown) {
+                child.stop(CHILD_STOP_GRACE);
+                throw new StartupException("stopped while starting");
+            }
+            children.add(child);
+            pids.add(child.id(), child.displayName(), child.handle());
+        }
+        child.onExit().thenAccept(code -> {
+            if (child.isStopping() || shuttingDown) {
+                return;
+            }
+            if (child.id().equals("replay") && code == 0) {
+                out.println("Replay of " + config.replayFile().orElseThrow() + " finished");
+            } else {
+                out.println(child.displayName() + " exited with code " + code + ", see " + child.logFile());
+            }
+            pids.remove(child.id());
+        });
+        return child;
+    }
+
+    private void await(Progress.Step step, String what, Duration timeout, Await.Condition condition,
+                       List<ChildProcess> processes) throws StartupException, InterruptedException {
+        try {
+            Await.until(what, timeout, condition, processes);
+        } catch (StartupException e) {
+            step.failed();
+            throw e;
+        }
+    }
+
+    /**
+     * Saves the analytics job to a savepoint, then stops the processes in the reverse order of their
+     * start. Runs once, from the shutdown hook (Ctrl-C, SIGTERM, {@code ./ioc stop}) or after a failed start.
+     */
+    void shutdown() {
+        synchronized (lifecycle) {
+            if (shutdownDone) {
+                return;
+            }
+            shutdownDone = true;
+            shuttingDown = true;
+        }
+        try {
+            out.println();
+            out.println("Stopping IOC; the data stays in " + config.dataDir());
+            saveJob();
+            List<ChildProcess> reversed = new ArrayList<>(children);
+            Collections.reverse(reversed);
+            for (ChildProcess child : reversed) {
+                if (!child.isAlive()) {
+                    child.stop(Duration.ZERO);
+                    continue;
+                }
+                long start = System.nanoTime();
+                out.print("  stopping " + child.displayName() + " (pid " + child.pid() + ") … ");
+                out.flush();
+                boolean clean = child.stop(CHILD_STOP_GRACE);
+                out.println((clean ? "stopped in " : "killed after ")
+                        + Progress.seconds(Duration.ofNanos(System.nanoTime() - start)));
+                pids.remove(child.id());
+            }
+            pids.delete();
+            if (lock != null) {
+                lock.close();
+            }
+            out.println("IOC stopped. ./ioc demo resumes from the saved data.");
+        } catch (IOException | RuntimeException e) {
+            out.println("Error while stopping: " + e);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void saveJob() {
+        String jobId = submittedJobId;
+        if (jobId == null || job == null) {
+            return;
+        }
+        if (config.externalFlinkUrl().isPresent()) {
+            out.println("  the analytics job " + jobId + " keeps running on " + config.flinkUrl());
+            return;
+        }
+        long start = System.nanoTime();
+        out.print("  saving the analytics job to a savepoint … ");
+        out.flush();
+        try {
+            Path savepoints = config.dataDir().resolve("flink/savepoints");
+            String location = job.stopWithSavepoint(jobId,
+                    Optional.of(savepoints.toAbsolutePath().toUri().toString()), SAVEPOINT_TIMEOUT);
+            RestorePoints.recordSavepoint(lastSavepointRecord(), location);
+            out.println("done in " + Progress.seconds(Duration.ofNanos(System.nanoTime() - start)) + ": " + location);
+        } catch (IOException e) {
+            out.println("failed (" + e.getMessage() + "); the next start resumes from the latest checkpoint");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            out.println("interrupted");
+        }
+    }
+
+    /** ClickHouse answers {@code Ok.} on {@code /ping} once it serves queries. */
+    private static boolean pingOk(String url) throws IOException, InterruptedException {
+        HttpProbe.Response response = HttpProbe.get(url);
+        return response.ok() && response.body().strip().equals("Ok.");
+    }
+
+    private Path lastSavepointRecord() {
+        return config.dataDir().resolve("flink/last-savepoint");
+    }
+
+    /** Processes of a launcher that died without stopping them would hold the ports and the data. */
+    private void stopLeftovers() {
+        for (PidFile.Entry entry : pids.read()) {
+            if (entry.id().equals("launcher")) {
+                continue;
+            }
+            entry.liveProcess().ifPresent(process -> {
+                out.println("Stopping " + entry.displayName() + " (pid " + entry.pid() + ") left from a previous run");
+                ChildProcess.stopTree(process, CHILD_STOP_GRACE);
+            });
+        }
+        pids.delete();
+    }
+
+    /** What is missing to start: unbuilt modules, the job jar, files given on the command line. */
+    private List<String> buildProblems() {
+        List<String> problems = new ArrayList<>();
+        List<String> modules = new ArrayList<>();
+        if (config.externalClickhouseUrl().isEmpty()) {
+            modules.add(ProjectLayout.CLICKHOUSE_LOCAL);
+        }
+        if (config.externalKafkaBootstrap().isEmpty()) {
+            modules.add(ProjectLayout.KAFKA_BROKER);
+        }
+        if (config.externalFlinkUrl().isEmpty()) {
+            modules.add(ProjectLayout.FLINK_CLUSTER);
+        }
+        modules.add(ProjectLayout.DASHBOARD);
+        if (config.replayFile().isPresent() || config.simulatorEnabled()) {
+            modules.add(ProjectLayout.INGEST);
+        }
+        for (String module : modules) {
+            try {
+                layout.classpath(module);
+            } catch (IllegalStateException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        Path jar = layout.resolve(config.get(LauncherConfig.Key.FLINK_JOB_JAR));
+        if (!Files.isRegularFile(jar)) {
+            problems.add("the analytics job jar " + jar + " is missing: build with ./mvnw -q -DskipTests install");
+        }
+        config.replayFile().filter(file -> !Files.isRegularFile(file))
+                .ifPresent(file -> problems.add("the replay file " + file + " does not exist"));
+        config.catalogDir().filter(dir -> !Files.isDirectory(dir))
+                .ifPresent(dir -> problems.add("the catalog directory " + dir + " does not exist"));
+        return problems;
+    }
+
+    private void printSummary() {
+        String clickhouse = config.clickhouseUrl();
+        out.println();
+        out.println("IOC is running. Data in " + config.dataDir() + ", logs in " + config.logDir());
+        out.println("  Dashboard        " + config.dashboardUrl());
+        out.println("  Flink web UI     " + config.flinkUrl());
+        out.println("  ClickHouse HTTP  " + clickhouse + "  (JDBC: jdbc:clickhouse:" + clickhouse + "/"
+                + config.clickhouseDatabase() + "?compress=false)");
+        out.println("  Kafka            " + config.kafkaBootstrap() + "  (topics " + config.topic() + ", "
+                + config.dlqTopic() + ")");
+        List<String> processes = children.stream().filter(ChildProcess::isAlive)
+                .map(child -> child.displayName() + " " + child.pid() + " (" + megabytes(child.rssBytes()) + ")")
+                .toList();
+        if (!processes.isEmpty()) {
+            out.println("  Processes        " + String.join(", ", processes));
+        }
+        out.println("Press Ctrl-C to stop; the next ./ioc demo resumes from the saved data.");
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%d MB", bytes / (1024 * 1024));
+    }
+}
