@@ -17,6 +17,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -36,6 +38,9 @@ public final class ProvinceSimulator {
     /** How long a dossier can live; a resume regenerates this much of the past. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(75);
 
+    /** Dossier numbers are minute-of-day x 50 + index, unique per unit and day. */
+    private static final int MAX_ARRIVALS_PER_MINUTE = 50;
+
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
     private final long seed;
@@ -45,6 +50,7 @@ public final class ProvinceSimulator {
     private final List<Procedure> procedures;
     private final PriorityQueue<DossierEvent> pending =
             new PriorityQueue<>(Comparator.comparing(DossierEvent::at).thenComparing(DossierEvent::eventId));
+    private final Map<String, List<Unit>> unitsByLevelAndDay = new HashMap<>();
     private long generatedUpToMinute; // epoch minute, exclusive
     private Instant emittedUpTo;
 
@@ -62,10 +68,16 @@ public final class ProvinceSimulator {
         this.emittedUpTo = emitFrom;
     }
 
+    /**
+     * An online dossier is submitted up to this long before it is received: arrivals are generated
+     * this far ahead, so that every event before "now" exists when "now" is reached.
+     */
+    private static final long LOOKAHEAD_MINUTES = 17 * 60;
+
     /** The events with {@code at} in [previous call's time, now), in time order. */
     public List<DossierEvent> advanceTo(Instant now) {
-        long nowMinute = now.getEpochSecond() / 60;
-        while (generatedUpToMinute < nowMinute) {
+        long horizon = now.getEpochSecond() / 60 + LOOKAHEAD_MINUTES;
+        while (generatedUpToMinute < horizon) {
             generateMinute(generatedUpToMinute++);
         }
         List<DossierEvent> out = new ArrayList<>();
@@ -92,7 +104,7 @@ public final class ProvinceSimulator {
         LocalDate day = local.toLocalDate();
         SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epochMinute);
         double expected = expectedArrivals(day, local.toLocalTime());
-        int arrivals = poisson(rnd, expected);
+        int arrivals = Math.min(poisson(rnd, expected), MAX_ARRIVALS_PER_MINUTE);
         for (int i = 0; i < arrivals; i++) {
             Instant at = start.plusSeconds(rnd.nextInt(60));
             newDossier(rnd, at, local.toLocalTime(), i);
@@ -134,7 +146,7 @@ public final class ProvinceSimulator {
                 + 0.01 * (day.getYear() - 2025) * 12 + 0.01 * day.getMonthValue() / 2.0);
         double r = rnd.nextDouble();
         Channel channel = r < onlineShare ? Channel.ONLINE : r < onlineShare + 0.05 ? Channel.POSTAL : Channel.COUNTER;
-        int seq = localTime.getHour() * 600 + localTime.getMinute() * 10 + Math.min(indexInMinute, 9);
+        int seq = (localTime.getHour() * 60 + localTime.getMinute()) * MAX_ARRIVALS_PER_MINUTE + indexInMinute;
         String dossierId = unit.code() + "-" + YYMMDD.format(day) + "-" + String.format("%05d", seq);
         EventIds ids = new EventIds("sim-" + seed + "-" + dossierId);
 
@@ -230,12 +242,15 @@ public final class ProvinceSimulator {
     }
 
     private Unit pickLevel(SplittableRandom rnd, LocalDate day, UnitLevel level) {
-        List<Unit> candidates = new ArrayList<>();
-        for (Unit u : catalogs.units().all()) {
-            if (u.level() == level && u.isValidOn(day)) {
-                candidates.add(u);
+        List<Unit> candidates = unitsByLevelAndDay.computeIfAbsent(level + "|" + day, k -> {
+            List<Unit> valid = new ArrayList<>();
+            for (Unit u : catalogs.units().all()) {
+                if (u.level() == level && u.isValidOn(day)) {
+                    valid.add(u);
+                }
             }
-        }
+            return valid;
+        });
         return candidates.isEmpty() ? null : candidates.get(rnd.nextInt(candidates.size()));
     }
 
