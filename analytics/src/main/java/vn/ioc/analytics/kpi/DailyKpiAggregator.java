@@ -31,6 +31,6 @@ public final class DailyKpiAggregator extends KeyedProcessFunction<String, DayDe
         long v = version.value() == null ? 1 : version.value() + 1;
         total.update(sum);
         version.update(v);
-        out.collect(new KpiDailyRow(delta.unitCode(), delta.day(), sum, v));
+        out.collect(new KpiDailyRow(delta.unitCode(), delta.epochDay(), sum, v));
     }
 }

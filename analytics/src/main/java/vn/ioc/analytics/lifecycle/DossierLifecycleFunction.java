@@ -40,7 +40,7 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
 
     private transient WorkingCalendar calendar;
     private transient MapState<String, DossierEvent> eventsById;
-    private transient ListState<DayContribution> contributions;
+    private transient ListState<DayDelta> contributions;
     private transient ValueState<Long> version;
 
     public DossierLifecycleFunction(Catalogs catalogs) {
@@ -53,7 +53,7 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         eventsById = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("events-by-id", Types.STRING, Types.POJO(DossierEvent.class)));
         contributions = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("contributions", Types.POJO(DayContribution.class)));
+                new ListStateDescriptor<>("contributions", Types.POJO(DayDelta.class)));
         version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.LONG));
     }
 
@@ -72,11 +72,14 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         DossierState state = DossierRules.evaluate(ctx.getCurrentKey(), history,
                 catalogs.procedures()::statutoryWorkingDays, calendar);
 
-        List<DayContribution> before = new ArrayList<>();
-        for (DayContribution c : contributions.get()) {
+        List<DayDelta> before = new ArrayList<>();
+        for (DayDelta c : contributions.get()) {
             before.add(c);
         }
-        List<DayContribution> after = DailyContributions.of(state);
+        List<DayDelta> after = new ArrayList<>();
+        for (DayContribution c : DailyContributions.of(state)) {
+            after.add(DayDelta.of(c));
+        }
         for (DayDelta delta : ContributionDiff.between(before, after)) {
             out.collect(delta);
         }

@@ -111,7 +111,7 @@ public final class Tables {
     public static final RowEncoder<KpiDailyRow> KPI_DAILY = new RowEncoder<>() {
         @Override
         public String key(KpiDailyRow r) {
-            return r.unitCode() + '|' + r.day();
+            return r.unitCode() + '|' + r.epochDay();
         }
 
         @Override
