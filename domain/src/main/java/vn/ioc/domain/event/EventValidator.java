@@ -221,6 +221,11 @@ public final class EventValidator implements Serializable {
                 reject(RejectionCode.BAD_VALUE, name, "is " + v.length() + " characters long, at most " + MAX_ID_LENGTH + " allowed");
                 return null;
             }
+            if (!printableUnicode(v)) {
+                // ids travel into logs, exports and links: a control character or half a surrogate pair breaks them
+                reject(RejectionCode.BAD_VALUE, name, "must not contain control characters or unpaired surrogates");
+                return null;
+            }
             return v;
         }
 
@@ -328,6 +333,24 @@ public final class EventValidator implements Serializable {
             }
             return n.intValue();
         }
+    }
+
+    private static boolean printableUnicode(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= v.length() || !Character.isLowSurrogate(v.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String kind(JsonNode n) {

@@ -122,4 +122,10 @@ class DefaultCatalogsTest {
         assertThat(copy.procedures().all()).containsExactlyElementsOf(catalogs.procedures().all());
         assertThat(copy.calendarDays()).isEqualTo(catalogs.calendarDays());
     }
+
+    @Test
+    void theCheckToolSummarizesACatalog() {
+        assertThat(CatalogCheck.summary(catalogs))
+                .contains("units: 89", "PROVINCE=1", "root 000.00.00.H23", "procedures: 45", "HOLIDAY=24", "WORKDAY=2");
+    }
 }

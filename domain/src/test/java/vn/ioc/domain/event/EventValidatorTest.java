@@ -285,7 +285,9 @@ class EventValidatorTest {
     @Test
     void idsMustBeNonEmptyAndAtMost128Characters() {
         assertThat(validator.validate(with(RECEIVED, "eventId", "\"" + "x".repeat(128) + "\"")).accepted()).isTrue();
-        for (String id : List.of("\"\"", "\"   \"", "\"" + "x".repeat(129) + "\"")) {
+        assertThat(validator.validate(with(RECEIVED, "eventId", "\"hồ sơ 😀\"")).accepted()).isTrue();
+        for (String id : List.of("\"\"", "\"   \"", "\"" + "x".repeat(129) + "\"", "\"a\\u0000b\"", "\"a\\nb\"",
+                "\"a\\ud800b\"", "\"\\udc00\"")) {
             for (String field : List.of("eventId", "dossierId")) {
                 Rejection r = onlyRejection(with(RECEIVED, field, id));
                 assertThat(r.code()).isEqualTo("BAD_VALUE");
