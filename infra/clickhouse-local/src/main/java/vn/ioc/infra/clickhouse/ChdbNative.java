@@ -3,7 +3,6 @@ package vn.ioc.infra.clickhouse;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -15,9 +14,11 @@ import java.util.Map;
 interface ChdbNative extends Library {
 
     static ChdbNative load(Path libchdb) {
-        // Registered under its absolute path so JNA does not search the system library path.
+        // Registered under its absolute path so JNA does not search the system library path. Opened RTLD_LAZY
+        // without RTLD_GLOBAL: libchdb bundles its own C++ runtime and allocator, whose symbols must stay private
+        // to it rather than become candidates for the JVM's own libraries.
         return Native.load(libchdb.toAbsolutePath().toString(), ChdbNative.class,
-                Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
+                Map.of(Library.OPTION_STRING_ENCODING, "UTF-8", Library.OPTION_OPEN_FLAGS, 1));
     }
 
     String chdb_version();
@@ -25,11 +26,14 @@ interface ChdbNative extends Library {
     /** Must run before the first connect: chDB's own SIGSEGV handlers would swallow the JVM's. */
     void chdb_set_signal_handlers_enabled(int enabled);
 
-    /** Returns a {@code chdb_connection} or NULL; {@code argv} holds e.g. {@code --path=/data}. */
+    /**
+     * Returns a {@code chdb_connection *} (a pointer to the handle, read it with {@code getPointer(0)}) or NULL;
+     * {@code argv} holds e.g. {@code --path=/data}.
+     */
     Pointer chdb_connect(int argc, String[] argv);
 
-    /** Takes a pointer to the connection handle. */
-    void chdb_close_conn(PointerByReference connection);
+    /** Takes the {@code chdb_connection *} that chdb_connect returned. */
+    void chdb_close_conn(Pointer connectionSlot);
 
     /** Returns CHDBSuccess (0) once no chDB thread runs; after it, chdb_connect fails for the rest of the process. */
     int chdb_shutdown();
