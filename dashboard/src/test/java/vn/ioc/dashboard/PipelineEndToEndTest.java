@@ -86,7 +86,7 @@ class PipelineEndToEndTest {
             DashboardApp app = new DashboardApp(catalogs, new KpiRepository(client), new PipelineStatus(client, progress, null));
             JavalinTest.test(app.javalin(), (server, http) -> {
                 Await.until("the pipeline has applied every accepted event", Duration.ofSeconds(90), () -> {
-                    JsonNode status = json(http.get("/api/status").body().string());
+                    JsonNode status = json(body(http.get("/api/status")));
                     return status.path("caughtUp").asBoolean() && status.path("acceptedEvents").asLong() == sent.size();
                 });
 
@@ -129,6 +129,14 @@ class PipelineEndToEndTest {
             assertThat(client.queryAll("SELECT count() AS n FROM events FINAL").get(0).getLong("n")).isEqualTo(lines.size());
         } finally {
             job.cancel().get();
+        }
+    }
+
+    private static String body(okhttp3.Response response) {
+        try (response) {
+            return response.body().string();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
