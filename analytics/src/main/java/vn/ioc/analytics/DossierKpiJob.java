@@ -51,7 +51,7 @@ public final class DossierKpiJob {
         env.setParallelism(options.parallelism());
         env.enableCheckpointing(options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
-        KafkaSource<RawEvent> source = KafkaSource.<RawEvent>builder()
+        var builder = KafkaSource.<RawEvent>builder()
                 .setBootstrapServers(options.bootstrapServers())
                 .setTopics(options.topic())
                 .setGroupId(options.groupId())
@@ -60,8 +60,11 @@ public final class DossierKpiJob {
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new RawEventDeserializer())
                 .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .build();
+                .setProperty("partition.discovery.interval.ms", "60000");
+        if (options.untilEndOfTopic()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        KafkaSource<RawEvent> source = builder.build();
         DataStream<RawEvent> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "dossier events")
                 .uid("kafka-source");
 

@@ -4,15 +4,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The job's arguments, as given on {@code flink run} or in the REST call's programArgs:
  * {@code --bootstrap-servers H:P --topic T --group-id G --clickhouse-url URL --clickhouse-database DB
- * [--catalog-dir DIR] [--checkpoint-interval-ms N] [--flush-interval-ms N] [--parallelism N]}.
+ * [--catalog-dir DIR] [--checkpoint-interval-ms N] [--flush-interval-ms N] [--parallelism N]
+ * [--until-end-of-topic true]}. The last makes a bounded run: the job stops once it has processed
+ * what the topic held when it started (a batch replay).
  */
 public record JobOptions(String bootstrapServers, String topic, String groupId, String clickhouseUrl,
                          String clickhouseDatabase, Path catalogDir, Duration checkpointInterval,
-                         long flushIntervalMs, int parallelism) {
+                         long flushIntervalMs, int parallelism, boolean untilEndOfTopic) {
+
+    private static final Set<String> KNOWN = Set.of("bootstrap-servers", "topic", "group-id", "clickhouse-url",
+            "clickhouse-database", "catalog-dir", "checkpoint-interval-ms", "flush-interval-ms", "parallelism",
+            "until-end-of-topic");
 
     public static JobOptions parse(String[] args) {
         Map<String, String> m = new HashMap<>();
@@ -35,11 +42,11 @@ public record JobOptions(String bootstrapServers, String topic, String groupId, 
                 m.containsKey("catalog-dir") ? Path.of(m.get("catalog-dir")) : null,
                 Duration.ofMillis(Long.parseLong(m.getOrDefault("checkpoint-interval-ms", "2000"))),
                 Long.parseLong(m.getOrDefault("flush-interval-ms", "200")),
-                Integer.parseInt(m.getOrDefault("parallelism", "1")));
+                Integer.parseInt(m.getOrDefault("parallelism", "1")),
+                Boolean.parseBoolean(m.getOrDefault("until-end-of-topic", "false")));
         for (String k : m.keySet()) {
-            if (!Map.of("bootstrap-servers", 1, "topic", 1, "group-id", 1, "clickhouse-url", 1, "clickhouse-database", 1,
-                    "catalog-dir", 1, "checkpoint-interval-ms", 1, "flush-interval-ms", 1, "parallelism", 1).containsKey(k)) {
-                throw new IllegalArgumentException("Unknown option --" + k);
+            if (!KNOWN.contains(k)) {
+                throw new IllegalArgumentException("Unknown option --" + k + "; known: " + KNOWN);
             }
         }
         return o;

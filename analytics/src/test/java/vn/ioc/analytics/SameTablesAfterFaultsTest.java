@@ -1,0 +1,203 @@
+package vn.ioc.analytics;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.InternalMiniClusterExtension;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.util.TestStreamEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.ioc.domain.calendar.WorkingCalendar;
+import vn.ioc.domain.catalog.Catalogs;
+import vn.ioc.domain.event.DossierEvent;
+import vn.ioc.domain.event.EventJson;
+import vn.ioc.infra.clickhouse.LocalClickHouse;
+import vn.ioc.infra.kafka.EmbeddedKafka;
+import vn.ioc.infra.schema.ClickHouseEndpoint;
+import vn.ioc.infra.schema.SchemaMigrator;
+import vn.ioc.ingest.simulator.ProvinceSimulator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job's tables are the same after anything: an undisturbed run, a run whose TaskManager is
+ * killed mid-way (Flink restores its last checkpoint and re-delivers), and a replay of the whole
+ * topic into a store that already holds the tables. The input is a simulated province week,
+ * shuffled within each partition's dossiers and with duplicates.
+ */
+class SameTablesAfterFaultsTest {
+
+    @RegisterExtension
+    static final InternalMiniClusterExtension FLINK = new InternalMiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final String TOPIC = "dossier-events";
+    private static final List<String> TABLES_AND_KEYS = List.of(
+            "events:dossier_id, event_id", "dossiers:dossier_id", "kpi_daily:unit_code, day", "dead_letters:source, id");
+    private static EmbeddedKafka kafka;
+    private static int sent;
+
+    @BeforeAll
+    static void produceAProvinceWeek() throws Exception {
+        kafka = EmbeddedKafka.start();
+        kafka.createTopic(TOPIC, 4);
+        Instant start = WorkingCalendar.startOfDay(LocalDate.of(2026, 3, 2));
+        ProvinceSimulator sim = new ProvinceSimulator(Catalogs.loadDefault(), 11, 600, start);
+        List<DossierEvent> events = new ArrayList<>(sim.advanceTo(start.plus(Duration.ofDays(12))));
+        Random rnd = new Random(3);
+        List<byte[]> values = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (DossierEvent e : events) {
+            keys.add(e.dossierId());
+            values.add(EventJson.toJsonBytes(e));
+            if (rnd.nextInt(20) == 0) { // a duplicate now and then
+                keys.add(e.dossierId());
+                values.add(EventJson.toJsonBytes(e));
+            }
+        }
+        // Disorder: swap neighbours so that many dossiers see later events first.
+        for (int i = 1; i < values.size(); i += 2) {
+            if (rnd.nextBoolean()) {
+                Collections.swap(values, i, i - 1);
+                Collections.swap(keys, i, i - 1);
+            }
+        }
+        keys.add("broken");
+        values.add("{\"eventId\": 12".getBytes(StandardCharsets.UTF_8));
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < values.size(); i++) {
+                producer.send(new ProducerRecord<>(TOPIC, keys.get(i), values.get(i)));
+            }
+            producer.flush();
+        }
+        sent = values.size();
+        assertThat(sent).isGreaterThan(10_000);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    private static ClickHouseEndpoint freshStore(String name) {
+        ClickHouseEndpoint endpoint = ClickHouseEndpoint.of(LocalClickHouse.get().url(), LocalClickHouse.get().newDatabase(name));
+        SchemaMigrator.migrate(endpoint);
+        return endpoint;
+    }
+
+    private static JobClient submit(ClickHouseEndpoint store, int parallelism, String group) throws Exception {
+        MiniCluster cluster = FLINK.getMiniCluster();
+        TestStreamEnvironment env = new TestStreamEnvironment(cluster, parallelism);
+        DossierKpiJob.define(env, JobOptions.parse(new String[] {
+                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", TOPIC, "--group-id", group,
+                "--clickhouse-url", store.url(), "--clickhouse-database", store.database(),
+                "--checkpoint-interval-ms", "300", "--parallelism", String.valueOf(parallelism),
+                "--until-end-of-topic", "true"}), Catalogs.loadDefault(), store);
+        return env.executeAsync("tables-" + group);
+    }
+
+    private static void awaitFinished(JobClient job) throws Exception {
+        JobStatus status = job.getJobExecutionResult().thenApply(r -> JobStatus.FINISHED).get();
+        assertThat(status).isEqualTo(JobStatus.FINISHED);
+    }
+
+    private static String dump(ClickHouseEndpoint store) {
+        StringJoiner all = new StringJoiner("\n");
+        try (Client client = store.newClient()) {
+            for (String tableAndKey : TABLES_AND_KEYS) {
+                String table = tableAndKey.substring(0, tableAndKey.indexOf(':'));
+                String key = tableAndKey.substring(tableAndKey.indexOf(':') + 1);
+                String except = table.equals("dead_letters") ? " EXCEPT received_at" : "";
+                List<GenericRecord> rows = client.queryAll("SELECT toString(tuple(*" + except + ")) AS r FROM "
+                        + table + " FINAL ORDER BY " + key);
+                all.add(table + ": " + rows.size() + " rows");
+                for (GenericRecord r : rows) {
+                    all.add(r.getString("r"));
+                }
+            }
+        }
+        return all.toString();
+    }
+
+    private static long count(ClickHouseEndpoint store, String sql) {
+        try (Client client = store.newClient()) {
+            return client.queryAll(sql).get(0).getLong(1);
+        }
+    }
+
+    @Test
+    void anUndisturbedRunAKilledTaskManagerAndAReplayGiveTheSameTables() throws Exception {
+        ClickHouseEndpoint calm = freshStore("calm");
+        awaitFinished(submit(calm, 2, "calm"));
+        String expected = dump(calm);
+        assertThat(count(calm, "SELECT count() FROM dead_letters FINAL")).isEqualTo(1);
+        assertThat(count(calm, "SELECT sum(received) FROM kpi_daily FINAL")).isGreaterThan(3_000);
+
+        // A TaskManager dies after the job has checkpointed and written part of its output.
+        ClickHouseEndpoint crashed = freshStore("crashed");
+        JobClient job = submit(crashed, 2, "crashed");
+        MiniCluster cluster = FLINK.getMiniCluster();
+        JobID id = job.getJobID();
+        waitFor("a checkpoint and some rows", Duration.ofSeconds(60), () ->
+                count(crashed, "SELECT count() FROM events") > 2_000 && completedCheckpoints(cluster, id) > 0);
+        assertThat(cluster.getJobStatus(id).get()).isEqualTo(JobStatus.RUNNING);
+        long eventRowsAtKill = count(crashed, "SELECT count() FROM events FINAL");
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
+        awaitFinished(job);
+        assertThat(eventRowsAtKill).as("killed mid-run").isLessThan(count(calm, "SELECT count() FROM events FINAL"));
+        assertThat(dump(crashed)).isEqualTo(expected);
+
+        // Replaying the whole topic into the store that already holds the tables changes nothing;
+        // with another parallelism, too.
+        awaitFinished(submit(calm, 1, "replay"));
+        assertThat(dump(calm)).isEqualTo(expected);
+    }
+
+    private static long completedCheckpoints(MiniCluster cluster, JobID id) {
+        try {
+            var stats = cluster.getArchivedExecutionGraph(id).get().getCheckpointStatsSnapshot();
+            return stats == null ? 0 : stats.getCounts().getNumberOfCompletedCheckpoints();
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static void waitFor(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
