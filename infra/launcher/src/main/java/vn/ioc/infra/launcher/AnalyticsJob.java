@@ -35,7 +35,7 @@ final class AnalyticsJob {
 
     /**
      * Leaves a running job of the same name alone; otherwise uploads the jar and runs it from
-     * {@code restorePoint} when given, then waits until Flink reports it RUNNING.
+     * {@code restorePoint} when given, then waits until all its tasks run.
      */
     Submission submit(List<String> programArgs, Optional<RestorePoints.RestorePoint> restorePoint, Duration timeout)
             throws StartupException, InterruptedException {
@@ -54,7 +54,7 @@ final class AnalyticsJob {
             }
             String[] actualName = {name};
             Await.until("the analytics job to run", timeout, () -> {
-                FlinkRestClient.JobSummary job = rest.job(jobId);
+                FlinkRestClient.JobDetails job = rest.jobDetails(jobId);
                 actualName[0] = job.name();
                 if (STOPPED_STATES.contains(job.state())) {
                     String failure = rest.latestFailure(jobId);
@@ -64,7 +64,7 @@ final class AnalyticsJob {
                     throw new StartupException("The analytics job " + jobId + " is " + job.state() + ": " + failure
                             + " (see the Flink web UI " + rest.baseUrl() + ")");
                 }
-                return job.isRunning();
+                return job.allTasksRunning();
             }, List.of());
             return new Submission(jobId, false, restorePoint, actualName[0]);
         } catch (IOException e) {

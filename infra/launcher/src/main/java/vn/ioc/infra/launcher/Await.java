@@ -29,6 +29,7 @@ public final class Await {
         while (true) {
             for (ChildProcess process : processes) {
                 if (!process.isAlive()) {
+                    process.markExitReported();
                     throw new StartupException(process.displayName() + " exited with code "
                             + process.exitCode().orElse(-1) + " before " + what + ", see " + process.logFile());
                 }

@@ -47,6 +47,7 @@ public final class ChildProcess {
     private final Spec spec;
     private final Process process;
     private volatile boolean stopping;
+    private volatile boolean exitReported;
 
     private ChildProcess(Spec spec, Process process) {
         this.spec = spec;
@@ -64,8 +65,8 @@ public final class ChildProcess {
         if (Files.isExecutable(SETSID)) {
             // A session of its own: Ctrl-C in the terminal reaches only the launcher, which then stops
             // the children in order (the Flink job needs Kafka and Flink alive to save its state).
+            // setsid replaces itself with the command (same pid) as the launcher's children never lead a group.
             command.add(SETSID.toString());
-            command.add("--wait");
         }
         command.addAll(spec.command());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -138,6 +139,15 @@ public final class ChildProcess {
     /** True once {@link #stop} was called: an exit after that is expected. */
     public boolean isStopping() {
         return stopping;
+    }
+
+    /** Someone already told the operator that this process exited (a failed readiness check). */
+    public void markExitReported() {
+        exitReported = true;
+    }
+
+    public boolean isExitReported() {
+        return exitReported;
     }
 
     public CompletableFuture<Integer> onExit() {

@@ -32,6 +32,10 @@ public final class FlinkRestClient {
         }
     }
 
+    /** A job's state and whether every one of its tasks runs (a RUNNING job may still be deploying tasks). */
+    public record JobDetails(String id, String name, String state, boolean allTasksRunning) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -72,6 +76,16 @@ public final class FlinkRestClient {
     public JobSummary job(String jobId) throws IOException, InterruptedException {
         JsonNode job = get("/jobs/" + jobId);
         return new JobSummary(job.path("jid").asText(jobId), job.path("name").asText(), job.path("state").asText());
+    }
+
+    public JobDetails jobDetails(String jobId) throws IOException, InterruptedException {
+        JsonNode job = get("/jobs/" + jobId);
+        boolean allRunning = job.path("vertices").size() > 0;
+        for (JsonNode vertex : job.path("vertices")) {
+            allRunning &= "RUNNING".equals(vertex.path("status").asText());
+        }
+        return new JobDetails(job.path("jid").asText(jobId), job.path("name").asText(), job.path("state").asText(),
+                allRunning);
     }
 
     /** The most recent failure of a job, one line, or empty. */
@@ -145,21 +159,39 @@ public final class FlinkRestClient {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
-        String triggerId = send(request).path("request-id").asText();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String triggerId = send(request).path("request-id").asText();
         while (System.nanoTime() < deadline) {
             JsonNode status = get("/jobs/" + jobId + "/savepoints/" + triggerId);
             if ("COMPLETED".equals(status.path("status").path("id").asText())) {
                 JsonNode operation = status.path("operation");
                 if (operation.hasNonNull("location")) {
+                    awaitTerminal(jobId, deadline);
                     return operation.path("location").asText();
                 }
-                throw new IOException("Savepoint failed: "
-                        + firstLines(operation.path("failure-cause").path("stack-trace").asText(""), 3));
+                String failure = firstLines(operation.path("failure-cause").path("stack-trace").asText(""), 3);
+                // A job still deploying (or restarting) its tasks cannot take a savepoint yet: ask again.
+                if (failure.contains("Not all required tasks are currently running") && System.nanoTime() < deadline) {
+                    Thread.sleep(500);
+                    triggerId = send(request).path("request-id").asText();
+                    continue;
+                }
+                throw new IOException("Savepoint failed: " + failure);
             }
             Thread.sleep(200);
         }
         throw new IOException("The savepoint did not complete within " + timeout.toSeconds() + " s");
+    }
+
+    /** The savepoint is complete before the job has finished: wait for that too, so nothing is left mid-stop. */
+    private void awaitTerminal(String jobId, long deadline) throws IOException, InterruptedException {
+        while (System.nanoTime() < deadline) {
+            String state = job(jobId).state();
+            if (state.equals("FINISHED") || state.equals("CANCELED") || state.equals("FAILED")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     private JsonNode get(String path) throws IOException, InterruptedException {

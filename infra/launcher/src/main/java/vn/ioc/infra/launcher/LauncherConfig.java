@@ -38,7 +38,7 @@ public final class LauncherConfig {
         FLINK_TASK_SLOTS("IOC_FLINK_TASK_SLOTS", "2"),
         FLINK_JOB_JAR("IOC_FLINK_JOB_JAR", "analytics/target/ioc-analytics-0.1.0-SNAPSHOT-job.jar"),
         FLINK_JOB_CLASS("IOC_FLINK_JOB_CLASS", "vn.ioc.analytics.DossierKpiJob"),
-        FLINK_JOB_NAME("IOC_FLINK_JOB_NAME", "ioc-dossier-kpi"),
+        FLINK_JOB_NAME("IOC_FLINK_JOB_NAME", "IOC dossier KPIs"),
         DASHBOARD_PORT("IOC_DASHBOARD_PORT", "8080"),
         INGEST_PORT("IOC_INGEST_PORT", "8090"),
         SIMULATOR_ENABLED("IOC_SIMULATOR_ENABLED", "true"),

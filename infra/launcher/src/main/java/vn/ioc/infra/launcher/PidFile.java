@@ -22,11 +22,21 @@ public final class PidFile {
 
         /** The process, when it is still the one recorded. */
         public Optional<ProcessHandle> liveProcess() {
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> {
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(handle -> !isZombie(pid)).filter(handle -> {
                 long started = handle.info().startInstant().map(Instant::toEpochMilli).orElse(startMillis);
                 // /proc gives the start time in clock ticks: allow for rounding.
                 return Math.abs(started - startMillis) < 2_000;
             });
+        }
+
+        /** An exited process its parent has not reaped yet still has a pid, but nothing to stop. */
+        private static boolean isZombie(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
 
         String line() {

@@ -3,6 +3,7 @@ package vn.ioc.infra.launcher;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /** One line per start-up step: {@code [2/7] Kafka broker … ready in 3.4 s}. */
 final class Progress {
@@ -29,6 +30,7 @@ final class Progress {
 
     final class Step {
         private final long startNanos;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
 
         private Step(long startNanos) {
             this.startNanos = startNanos;
@@ -45,10 +47,17 @@ final class Progress {
 
         void finish(String text) {
             out.println(text);
+            done.complete(null);
         }
 
         void failed() {
             out.println("failed after " + seconds(elapsed()));
+            done.complete(null);
+        }
+
+        /** Completes when the step has printed its result, so later messages start on a line of their own. */
+        CompletableFuture<Void> whenDone() {
+            return done;
         }
     }
 }

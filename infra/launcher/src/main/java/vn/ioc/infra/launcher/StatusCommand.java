@@ -22,7 +22,9 @@ final class StatusCommand {
             Optional<ProcessHandle> process = entry.liveProcess();
             launcherRunning |= entry.id().equals("launcher") && process.isPresent();
             out.printf("  %-18s pid %-8d %s%n", entry.displayName(), entry.pid(), process
-                    .map(handle -> "running, " + Supervisor.megabytes(ChildProcess.treeRssBytes(handle)))
+                    // The launcher's own memory: its processes have their own lines.
+                    .map(handle -> "running, " + Supervisor.megabytes(entry.id().equals("launcher")
+                            ? ChildProcess.rssBytes(handle.pid()) : ChildProcess.treeRssBytes(handle)))
                     .orElse("not running"));
         }
         out.println();

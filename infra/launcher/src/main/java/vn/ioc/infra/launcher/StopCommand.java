@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** {@code ./ioc stop}: asks a launcher running elsewhere to stop, and cleans up after one that died. */
 final class StopCommand {
@@ -29,9 +32,15 @@ final class StopCommand {
             out.println("Stopping the IOC launcher (pid " + launcher.get().pid()
                     + "): it saves the analytics job and stops its processes; see its terminal for progress");
             long start = System.nanoTime();
-            boolean clean = ChildProcess.stopTree(launcher.get(), LAUNCHER_STOP_TIMEOUT);
-            out.println(clean ? "Stopped in " + Progress.seconds(Duration.ofNanos(System.nanoTime() - start))
-                    : "The launcher did not stop within " + LAUNCHER_STOP_TIMEOUT.toSeconds() + " s and was killed");
+            // Only the launcher gets the signal: it stops its processes itself, in order, after the savepoint.
+            launcher.get().destroy();
+            if (exited(launcher.get(), LAUNCHER_STOP_TIMEOUT)) {
+                out.println("Stopped in " + Progress.seconds(Duration.ofNanos(System.nanoTime() - start)));
+            } else {
+                launcher.get().destroyForcibly();
+                out.println("The launcher did not stop within " + LAUNCHER_STOP_TIMEOUT.toSeconds()
+                        + " s and was killed; stopping its processes");
+            }
         }
         List<PidFile.Entry> children = new ArrayList<>(entries);
         children.removeIf(entry -> entry.id().equals("launcher"));
@@ -44,5 +53,17 @@ final class StopCommand {
         }
         pids.delete();
         return 0;
+    }
+
+    private static boolean exited(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

@@ -122,7 +122,13 @@ final class Supervisor {
     }
 
     private void migrateSchema(Progress.Step step) throws StartupException {
-        List<?> applied = SchemaStep.migrate(config.clickhouseUrl(), config.clickhouseDatabase());
+        List<?> applied;
+        try {
+            applied = SchemaStep.migrate(config.clickhouseUrl(), config.clickhouseDatabase());
+        } catch (StartupException e) {
+            step.failed();
+            throw e;
+        }
         step.finish((applied.isEmpty() ? "up to date" : "applied " + applied) + " in "
                 + Progress.seconds(step.elapsed()) + " (database " + config.clickhouseDatabase() + ")");
     }
@@ -155,7 +161,7 @@ final class Supervisor {
                     new KafkaBrokerProcess.TopicSpec(config.dlqTopic(), config.dlqTopicPartitions(),
                             Map.of("retention.ms", "-1"))));
             topics = KafkaBrokerProcess.partitions(bootstrap, List.of(config.topic(), config.dlqTopic()))
-                    .entrySet().stream().map(topic -> topic.getKey() + " (" + topic.getValue() + " partitions)")
+                    .entrySet().stream().map(topic -> topic.getKey() + " (" + topic.getValue() + (topic.getValue() == 1 ? " partition)" : " partitions)"))
                     .reduce((a, b) -> a + ", " + b).orElse("");
         } catch (java.util.concurrent.ExecutionException e) {
             step.failed();
@@ -274,6 +280,14 @@ final class Supervisor {
         args.addAll(List.of("--speed", config.get(LauncherConfig.Key.SIMULATOR_SPEED),
                 "--seed", config.get(LauncherConfig.Key.SIMULATOR_SEED)));
         config.catalogDir().ifPresent(dir -> args.addAll(List.of("--catalog-dir", dir.toString())));
+        // The simulated clock is saved here, so the next start continues the province's history.
+        Path stateFile = config.dataDir().resolve("simulator/state.txt");
+        try {
+            Files.createDirectories(stateFile.getParent());
+        } catch (IOException e) {
+            throw new StartupException("Cannot create " + stateFile.getParent() + ": " + e.getMessage(), e);
+        }
+        args.addAll(List.of("--state-file", stateFile.toString()));
         ChildProcess process = startChild(eventsSpec("simulator", "Simulator", SIMULATOR_CLASS, args), step);
         step.finish("started in " + Progress.seconds(step.elapsed()) + " (pid " + process.pid() + "), speed x"
                 + config.get(LauncherConfig.Key.SIMULATOR_SPEED) + ", seed " + config.get(LauncherConfig.Key.SIMULATOR_SEED));
@@ -282,7 +296,7 @@ final class Supervisor {
     private ChildProcess.Spec eventsSpec(String id, String name, String mainClass, List<String> args) {
         return new ChildProcess.Spec(id, name,
                 JavaCommand.of(layout.classpath(ProjectLayout.INGEST), mainClass)
-                        .jvm("-Xmx256m", "-Djava.awt.headless=true").args(args).toList(),
+                        .jvm("-Xmx1g", "-Djava.awt.headless=true").args(args).toList(),
                 Map.of("IOC_INGEST_PORT", Integer.toString(config.ingestPort())),
                 config.logDir().resolve(id + ".log"));
     }
@@ -309,8 +323,8 @@ final class Supervisor {
             children.add(child);
             pids.add(child.id(), child.displayName(), child.handle());
         }
-        child.onExit().thenAccept(code -> {
-            if (child.isStopping() || shuttingDown) {
+        child.onExit().thenCombine(step.whenDone(), (code, stepDone) -> code).thenAccept(code -> {
+            if (child.isStopping() || shuttingDown || child.isExitReported()) {
                 return;
             }
             if (child.id().equals("replay") && code == 0) {
