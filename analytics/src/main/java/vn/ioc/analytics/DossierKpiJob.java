@@ -76,6 +76,7 @@ public final class DossierKpiJob {
                 new ClickHouseSink<>(clickhouse, "events", Tables.EVENTS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "dossiers", Tables.DOSSIERS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
+                new ClickHouseSink<>(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "dead_letters", Tables.DEAD_LETTERS, flushIntervalMs, SINK_BUFFER_ROWS));
     }
 }

@@ -7,6 +7,7 @@ import vn.ioc.analytics.kpi.DailyKpiAggregator;
 import vn.ioc.analytics.lifecycle.DossierLifecycleFunction;
 import vn.ioc.analytics.lifecycle.ValidateEvents;
 import vn.ioc.analytics.lifecycle.ValidatedEvent;
+import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
@@ -26,6 +27,7 @@ import vn.ioc.domain.event.EventJson;
  *                   |------------------------> events
  *                   v
  *   keyBy(dossierId) lifecycle --(states)----> dossiers
+ *                   |  --(alert episodes)-----> alerts
  *                   v  per-day deltas
  *   keyBy(unit, day) aggregate --------------> kpi_daily
  * </pre>
@@ -34,7 +36,7 @@ public final class DossierKpiPipeline {
 
     /** Where each kind of output goes. */
     public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<KpiDailyRow> kpiDaily,
-                        Sink<DeadLetterRow> deadLetters) {
+                        Sink<AlertRow> alerts, Sink<DeadLetterRow> deadLetters) {
     }
 
     private DossierKpiPipeline() {
@@ -57,6 +59,8 @@ public final class DossierKpiPipeline {
                 .name("dossier lifecycle").uid("dossier-lifecycle");
         deltas.getSideOutput(DossierLifecycleFunction.DOSSIERS)
                 .sinkTo(sinks.dossiers()).name("dossiers").uid("sink-dossiers");
+        deltas.getSideOutput(DossierLifecycleFunction.ALERTS)
+                .sinkTo(sinks.alerts()).name("alerts").uid("sink-alerts");
 
         deltas.keyBy(DayDelta::aggregateKey)
                 .process(new DailyKpiAggregator())

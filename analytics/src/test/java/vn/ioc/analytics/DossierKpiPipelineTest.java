@@ -5,6 +5,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
@@ -60,11 +61,12 @@ class DossierKpiPipelineTest {
         CollectingSink<DossierRow> dossiers = new CollectingSink<>();
         CollectingSink<KpiDailyRow> daily = new CollectingSink<>();
         CollectingSink<DeadLetterRow> dead = new CollectingSink<>();
+        CollectingSink<AlertRow> alerts = new CollectingSink<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Catalogs catalogs = Catalogs.loadDefault();
         DossierKpiPipeline.build(env.fromData(raw), catalogs,
-                new DossierKpiPipeline.Sinks(events, dossiers, daily, dead));
+                new DossierKpiPipeline.Sinks(events, dossiers, daily, alerts, dead));
         env.execute("pipeline test");
 
         assertThat(dead.received()).extracting(DeadLetterRow::reasonCode)
@@ -114,6 +116,18 @@ class DossierKpiPipelineTest {
         assertThat(d42.supplementRequests()).isEqualTo(1);
         assertThat(d42.currentUnitCode()).isEqualTo(DEPARTMENT);
         assertThat(d42.version()).isEqualTo(7); // seven distinct events, duplicates not counted
+
+        // 0042 was at risk (effective due 20 Jun 15:00: from 19 Jun 15:00) only after it was completed
+        // on 19 Jun 11:00, so its only episodes are the ones before the pause (due 16 Jun 17:00:
+        // at risk from 13 Jun 17:00, but paused then) -- none. 0001 (due 5 Jun 08:05, completed
+        // 4 Jun 15:30) was at risk from 4 Jun 08:05 until its completion.
+        Map<String, AlertRow> latestAlerts = new HashMap<>();
+        for (AlertRow a : alerts.received()) {
+            latestAlerts.merge(a.key(), a, (x, y) -> x.version() >= y.version() ? x : y);
+        }
+        List<AlertRow> live = latestAlerts.values().stream().filter(a -> !a.deleted()).toList();
+        assertThat(live).extracting(AlertRow::dossierId, AlertRow::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("000.00.12.H23-250602-0001", "AT_RISK"));
     }
 
     static Map<String, KpiDailyRow> latestRows(List<KpiDailyRow> rows) {

@@ -56,7 +56,8 @@ class SameTablesAfterFaultsTest {
 
     private static final String TOPIC = "dossier-events";
     private static final List<String> TABLES_AND_KEYS = List.of(
-            "events:dossier_id, event_id", "dossiers:dossier_id", "kpi_daily:unit_code, day", "dead_letters:source, id");
+            "events:dossier_id, event_id", "dossiers:dossier_id", "kpi_daily:unit_code, day", "alerts:dossier_id, kind, raised_at",
+            "dead_letters:source, id");
     private static EmbeddedKafka kafka;
     private static int sent;
 

@@ -11,8 +11,10 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.domain.alerts.DossierAlerts;
 import vn.ioc.domain.calendar.WorkingCalendar;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.event.DossierEvent;
@@ -36,12 +38,16 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
     /** The dossier's latest state, for the {@code dossiers} table. */
     public static final OutputTag<DossierRow> DOSSIERS = new OutputTag<>("dossiers") { };
 
+    /** Alert episodes that appeared, changed or disappeared, for the {@code alerts} table. */
+    public static final OutputTag<AlertRow> ALERTS = new OutputTag<>("alerts") { };
+
     private final Catalogs catalogs;
 
     private transient WorkingCalendar calendar;
     private transient MapState<String, DossierEvent> eventsById;
     private transient ListState<DayDelta> contributions;
     private transient ValueState<Long> version;
+    private transient ListState<AlertRow> alerts;
 
     public DossierLifecycleFunction(Catalogs catalogs) {
         this.catalogs = catalogs;
@@ -55,6 +61,7 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         contributions = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("contributions", Types.POJO(DayDelta.class)));
         version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.LONG));
+        alerts = getRuntimeContext().getListState(new ListStateDescriptor<>("alerts", Types.POJO(AlertRow.class)));
     }
 
     @Override
@@ -88,5 +95,15 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         long v = version.value() == null ? 1 : version.value() + 1;
         version.update(v);
         ctx.output(DOSSIERS, DossierRows.of(state, history, v));
+
+        List<AlertRow> previous = new ArrayList<>();
+        for (AlertRow a : alerts.get()) {
+            previous.add(a);
+        }
+        List<AlertRow> current = AlertRows.of(state, DossierAlerts.episodes(state, calendar), v);
+        for (AlertRow changed : AlertRows.changes(previous, current, v)) {
+            ctx.output(ALERTS, changed);
+        }
+        alerts.update(current);
     }
 }

@@ -3,6 +3,7 @@ package vn.ioc.analytics.sink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
@@ -139,6 +140,29 @@ public final class Tables {
             o.put("reused_data_received", c.reusedDataReceived());
             o.put("processing_working_seconds", c.processingWorkingSeconds());
             o.put("version", r.version());
+            return o.toString();
+        }
+    };
+
+    public static final RowEncoder<AlertRow> ALERTS = new RowEncoder<>() {
+        @Override
+        public String key(AlertRow r) {
+            return r.key();
+        }
+
+        @Override
+        public String toJson(AlertRow r) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("dossier_id", r.dossierId());
+            o.put("kind", r.kind());
+            o.put("raised_at", time(r.raisedAt()));
+            putTime(o, "resolved_at", r.resolvedAt());
+            putTime(o, "due_at", r.dueAt());
+            o.put("unit_code", r.unitCode());
+            o.put("current_unit_code", r.currentUnitCode());
+            o.put("procedure_code", r.procedureCode());
+            o.put("version", r.version());
+            o.put("is_deleted", r.deleted() ? 1 : 0);
             return o.toString();
         }
     };

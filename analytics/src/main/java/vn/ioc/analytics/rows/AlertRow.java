@@ -1,0 +1,24 @@
+package vn.ioc.analytics.rows;
+
+/**
+ * One alert episode of a dossier as stored in {@code alerts} (instants as epoch milliseconds, -1
+ * when absent). {@code deleted} marks an episode that a later event made disappear.
+ */
+public record AlertRow(String dossierId, String kind, long raisedAt, long resolvedAt, long dueAt, String unitCode,
+                       String currentUnitCode, String procedureCode, long version, boolean deleted) {
+
+    public String key() {
+        return dossierId + '|' + kind + '|' + raisedAt;
+    }
+
+    public AlertRow asDeleted(long newVersion) {
+        return new AlertRow(dossierId, kind, raisedAt, resolvedAt, dueAt, unitCode, currentUnitCode, procedureCode,
+                newVersion, true);
+    }
+
+    /** Same episode content, whatever the version. */
+    public boolean sameContent(AlertRow o) {
+        return key().equals(o.key()) && resolvedAt == o.resolvedAt && dueAt == o.dueAt && deleted == o.deleted
+                && currentUnitCode.equals(o.currentUnitCode);
+    }
+}
