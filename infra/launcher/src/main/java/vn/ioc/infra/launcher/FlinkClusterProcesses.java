@@ -25,7 +25,7 @@ public final class FlinkClusterProcesses {
 
         public static Settings of(Path flinkDir, Path logDir, int restPort, int rpcPort, int taskSlots,
                                   String classpath) {
-            return new Settings(flinkDir, logDir, restPort, rpcPort, taskSlots, classpath, "768m", "1280m");
+            return new Settings(flinkDir, logDir, restPort, rpcPort, taskSlots, classpath, "768m", "2048m");
         }
 
         public Path confDir() {
@@ -139,6 +139,12 @@ public final class FlinkClusterProcesses {
         options.put("rest.port", Integer.toString(settings.restPort()));
         // Without this, a TaskManager that registers before the ResourceManager is up waits 10 s to retry.
         options.put("cluster.registration.error-delay", "500ms");
+        // Every dossier's events are kept to re-read its history when a late event arrives: a
+        // province-year is millions of dossiers, more than a heap should hold. RocksDB keeps them on
+        // disk, in the TaskManager's managed memory, with small incremental checkpoints.
+        options.put("state.backend.type", "rocksdb");
+        options.put("execution.checkpointing.incremental", "true");
+        options.put("state.backend.rocksdb.localdir", settings.flinkDir().resolve("rocksdb").toAbsolutePath().toString());
         options.put("execution.checkpointing.interval", "10s");
         options.put("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
         options.put("execution.checkpointing.storage", "filesystem");
