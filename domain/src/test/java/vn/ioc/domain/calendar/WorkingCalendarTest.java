@@ -1,5 +1,7 @@
 package vn.ioc.domain.calendar;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import vn.ioc.domain.catalog.CalendarDay;
 import vn.ioc.domain.catalog.CalendarDayKind;
@@ -7,8 +9,10 @@ import vn.ioc.domain.catalog.CalendarDayKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.ioc.domain.rules.History.t;
@@ -74,6 +78,70 @@ class WorkingCalendarTest {
         assertThat(TET_2025.isWorkingDay(LocalDate.of(2025, 1, 27))).isFalse();
         assertThat(TET_2025.nextWorkingDay(LocalDate.of(2025, 1, 24))).isEqualTo(LocalDate.of(2025, 2, 3));
         assertThat(TET_2025.nextWorkingDay(LocalDate.of(2025, 2, 7))).isEqualTo(LocalDate.of(2025, 2, 8));
+    }
+
+    @Test
+    void receiptOnAWeekdayHolidayStartsOnTheNextWorkingDay() {
+        // Tue 28 Jan 2025 is Tết: nothing counts until Mon 3 Feb 07:00, 8h -> 17:00.
+        assertThat(TET_2025.dueAfter(t("2025-01-28T10:00"), 1)).isEqualTo(t("2025-02-03T17:00"));
+    }
+
+    @Test
+    void receiptOnASwappedSaturdayCountsFromThatMoment() {
+        // Sat 8 Feb 2025 is a WORKDAY: 10:00-11:30 (1.5h) + 13:30-17:00 (3.5h) = 5h, Mon 10 Feb 07:00 + 3h = 10:00.
+        assertThat(TET_2025.dueAfter(t("2025-02-08T10:00"), 1)).isEqualTo(t("2025-02-10T10:00"));
+    }
+
+    /**
+     * Against a minute-by-minute walk: the due is the first instant by which N x 480 working minutes
+     * have passed since the receipt (so a walk ending at a window's end ends there), and the working
+     * time between two instants is the number of working minutes between them.
+     */
+    @Property(tries = 300)
+    void dueAndWorkingTimeAgreeWithAMinuteByMinuteWalk(@ForAll long seed) {
+        Random r = new Random(seed);
+        WorkingCalendar calendar = vn.ioc.domain.rules.RandomHistories.CALENDAR;
+        LocalDate day = LocalDate.of(2025, 6, 1).plusDays(r.nextInt(25));
+        LocalDateTime receipt = r.nextInt(3) == 0
+                ? day.atTime(List.of(LocalTime.MIDNIGHT, LocalTime.of(7, 0), LocalTime.of(11, 30), LocalTime.of(13, 30),
+                LocalTime.of(17, 0)).get(r.nextInt(5)))
+                : day.atTime(r.nextInt(24), r.nextInt(60));
+        int n = 1 + r.nextInt(5);
+
+        LocalDateTime minute = receipt;
+        long worked = 0;
+        while (worked < n * 480L) {
+            if (isWorkingMinute(calendar, minute)) {
+                worked++;
+            }
+            minute = minute.plusMinutes(1);
+        }
+        assertThat(calendar.dueAfter(local(receipt), n)).isEqualTo(local(minute));
+
+        LocalDateTime until = receipt.plusMinutes(r.nextInt(20_000));
+        long minutes = 0;
+        for (LocalDateTime m = receipt; m.isBefore(until); m = m.plusMinutes(1)) {
+            if (isWorkingMinute(calendar, m)) {
+                minutes++;
+            }
+        }
+        assertThat(calendar.workingTimeBetween(local(receipt), local(until))).isEqualTo(Duration.ofMinutes(minutes));
+    }
+
+    private static boolean isWorkingMinute(WorkingCalendar calendar, LocalDateTime m) {
+        if (!calendar.isWorkingDay(m.toLocalDate())) {
+            return false;
+        }
+        for (WorkingWindow w : calendar.windows()) {
+            if (!m.toLocalTime().isBefore(w.start()) && m.toLocalTime().isBefore(w.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant local(LocalDateTime t) {
+        return t.atZone(WorkingCalendar.ZONE).toInstant();
     }
 
     @Test

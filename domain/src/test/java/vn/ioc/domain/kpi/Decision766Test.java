@@ -42,6 +42,27 @@ class Decision766Test {
     }
 
     @Test
+    void aThresholdedIndicatorAboveItsThresholdScoresItsPointsAndNoMore() {
+        // received 10: 9 online (0.9 / 0.5), 10 digitized (1.0 / 0.8), 9 reused (0.9 / 0.8); 10 ended early,
+        // none late, 2 ratings both satisfied: 5.4 R = 1 - (0 + 0) = 1 (1 / 0.9). Each capped at its points.
+        // Without the cap: 21.6, 5, 2.25 and 6.67.
+        KpiCounts good = new KpiCounts(10, 10, 0, 0, 0, 0, 0, 9, 0, 0, 10, 5, 2, 2, 0, 10, 9, 0);
+        Decision766.Scorecard card = Decision766.score(good);
+        assertThat(card.indicators()).extracting(Decision766.IndicatorScore::score).satisfiesExactly(
+                s -> assertThat(s).isEqualTo(20.0),   // 2.1: R = 1, no threshold
+                s -> assertThat(s).isEqualTo(12.0),   // 3.3
+                s -> assertThat(s).isNull(),          // 3.6: no fee-bearing dossier
+                s -> assertThat(s).isEqualTo(3.0),    // 4.1: 0.5 of 6, no threshold
+                s -> assertThat(s).isEqualTo(4.0),    // 4.2
+                s -> assertThat(s).isEqualTo(2.0),    // 4.3
+                s -> assertThat(s).isEqualTo(6.0));   // 5.4
+        assertThat(card.points()).isEqualTo(47.0);
+        assertThat(card.coveredPoints()).isEqualTo(50.0);
+        assertThat(card.percent()).isCloseTo(94.0, within(1e-9));
+        assertThat(card.grade()).isEqualTo(Decision766.EXCELLENT);
+    }
+
+    @Test
     void nothingCoveredHasNoPercentNorGrade() {
         Decision766.Scorecard card = Decision766.score(KpiCounts.ZERO);
         assertThat(card.coveredPoints()).isZero();

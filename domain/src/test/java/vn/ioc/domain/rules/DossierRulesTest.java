@@ -5,9 +5,12 @@ import vn.ioc.domain.calendar.WorkingCalendar;
 import vn.ioc.domain.catalog.CalendarDay;
 import vn.ioc.domain.catalog.CalendarDayKind;
 import vn.ioc.domain.event.Channel;
+import vn.ioc.domain.event.DossierEvent;
 import vn.ioc.domain.event.EventType;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +139,113 @@ class DossierRulesTest {
                 .event(EventType.WITHDRAWN, "2025-06-05T09:00").evaluate();
         assertThat(completedThenWithdrawn.endKind()).isEqualTo(EndKind.COMPLETED);
         assertThat(completedThenWithdrawn.withdrawn()).isFalse();
+    }
+
+    @Test
+    void anApologyDoesNotMoveTheDue() {
+        // Due Mon 16 Jun 17:00; the letter promises Wed 25 Jun. Completed Fri 20 Jun: 20 > 16, late
+        // (judged against the letter's date it would be early).
+        DossierState s = History.of("D").received("2025-06-10T08:00", "U", "2025-06-16T17:00")
+                .apology("2025-06-16T10:00", "2025-06-25T17:00")
+                .completed("2025-06-20T10:00", false).evaluate();
+        assertThat(s.newDueAt()).isEqualTo(t("2025-06-25T17:00"));
+        assertThat(s.effectiveDueAt()).isEqualTo(t("2025-06-16T17:00"));
+        assertThat(s.timeliness()).isEqualTo(Timeliness.LATE);
+        // Still open, it is overdue from the end of 17 Jun whatever the letter promised.
+        DossierState open = History.of("D").received("2025-06-10T08:00", "U", "2025-06-16T17:00")
+                .apology("2025-06-16T10:00", "2025-06-25T17:00").evaluate();
+        assertThat(open.isOverdueAtEndOf(LocalDate.of(2025, 6, 17))).isTrue();
+    }
+
+    @Test
+    void supplementRequestsAfterTheEndDoNotChangeTheClass() {
+        // One request (1h pause) before the end, one after it. Counting both would make it late; by the end
+        // there was one: effective due 16 Jun 17:00 + 1h = 16 Jun 18:00, ended 12 Jun: early.
+        DossierState s = History.of("D").received("2025-06-10T08:00", "U", "2025-06-16T17:00")
+                .event(EventType.SUPPLEMENT_REQUESTED, "2025-06-11T09:00")
+                .event(EventType.SUPPLEMENT_RECEIVED, "2025-06-11T10:00")
+                .completed("2025-06-12T10:00", false)
+                .event(EventType.SUPPLEMENT_REQUESTED, "2025-06-13T09:00").evaluate();
+        assertThat(s.supplementRequests()).isEqualTo(2);
+        assertThat(s.effectiveDueAt()).isEqualTo(t("2025-06-16T18:00"));
+        assertThat(s.timeliness()).isEqualTo(Timeliness.EARLY);
+    }
+
+    @Test
+    void theEarliestReturnedEndsADossierWithoutCompletedOrStopped() {
+        // Due Fri 6 Jun. Returned 5 Jun and again 9 Jun: the end is the first, 5 Jun, early
+        // (the last one would make it late).
+        DossierState twice = History.of("D").received("2025-06-02T08:00", "U", "2025-06-06T17:00")
+                .event(EventType.RETURNED, "2025-06-09T09:00")
+                .event(EventType.RETURNED, "2025-06-05T09:00").evaluate();
+        assertThat(twice.endAt()).isEqualTo(t("2025-06-05T09:00"));
+        assertThat(twice.endKind()).isEqualTo(EndKind.RETURNED);
+        assertThat(twice.timeliness()).isEqualTo(Timeliness.EARLY);
+
+        // A STOPPED anywhere in the history, even after the RETURNED, takes the end: 9 Jun, late, not completed.
+        DossierState returnedThenStopped = History.of("D").received("2025-06-02T08:00", "U", "2025-06-06T17:00")
+                .event(EventType.RETURNED, "2025-06-04T09:00")
+                .event(EventType.STOPPED, "2025-06-09T09:00").evaluate();
+        assertThat(returnedThenStopped.endKind()).isEqualTo(EndKind.STOPPED);
+        assertThat(returnedThenStopped.endAt()).isEqualTo(t("2025-06-09T09:00"));
+        assertThat(returnedThenStopped.timeliness()).isEqualTo(Timeliness.LATE);
+        assertThat(returnedThenStopped.completed()).isFalse();
+    }
+
+    @Test
+    void aSupplementAtTheSameInstantAsTheEndClosesThePauseBeforeIt() {
+        // Due Mon 16 Jun 17:00; paused 16 Jun 10:00; the supplement and the completion both at 18 Jun 20:00
+        // (delivered end first). The pause counts as closed by the end: 2 days 10 hours, effective due
+        // 19 Jun 03:00, ended 18 Jun: early. Counted as still open at the end, it would be judged by its
+        // opening on 16 Jun against the 16 Jun due: on time.
+        History h = History.of("D").received("2025-06-10T08:00", "U", "2025-06-16T17:00")
+                .event(EventType.SUPPLEMENT_REQUESTED, "2025-06-16T10:00")
+                .completed("2025-06-18T20:00", false)
+                .event(EventType.SUPPLEMENT_RECEIVED, "2025-06-18T20:00");
+        DossierState s = h.evaluate();
+        assertThat(s.effectiveDueAt()).isEqualTo(t("2025-06-19T03:00"));
+        assertThat(s.timeliness()).isEqualTo(Timeliness.EARLY);
+        // Working time 10 Jun 08:00 -> 18 Jun 20:00: 7 + 3 x 8 + 2 x 8 + 8 = 55h; inside the pause
+        // 16 Jun 10:00 -> 18 Jun 20:00: 5 + 8 + 8 = 21h; net 34h.
+        assertThat(s.processingWorkingSeconds()).isEqualTo(34 * 3600L);
+        assertThat(reversed(h)).isEqualTo(s);
+    }
+
+    @Test
+    void aSupplementRequestAtTheSameInstantAsTheEndCountsByTheEnd() {
+        // A first request (1h pause) on 11 Jun; the second request and the completion both at 12 Jun 10:00.
+        // Two requests by the end: late. Counting only the requests strictly before the end would leave one:
+        // 12 Jun before the 16 Jun 18:00 effective due, early.
+        History h = History.of("D").received("2025-06-10T08:00", "U", "2025-06-16T17:00")
+                .event(EventType.SUPPLEMENT_REQUESTED, "2025-06-11T09:00")
+                .event(EventType.SUPPLEMENT_RECEIVED, "2025-06-11T10:00")
+                .completed("2025-06-12T10:00", false)
+                .event(EventType.SUPPLEMENT_REQUESTED, "2025-06-12T10:00");
+        DossierState s = h.evaluate();
+        assertThat(s.timeliness()).isEqualTo(Timeliness.LATE);
+        assertThat(reversed(h)).isEqualTo(s);
+    }
+
+    @Test
+    void aSupplementArrivingAtMidnightLeavesTheClockStoppedAtTheEndOfTheDayBefore() {
+        // Due Mon 16 Jun 17:00; paused Wed 18 Jun 09:00; the supplement arrives Fri 20 Jun 00:00.
+        DossierState s = History.of("D").received("2025-06-10T08:00", "U", "2025-06-16T17:00")
+                .event(EventType.SUPPLEMENT_REQUESTED, "2025-06-18T09:00")
+                .event(EventType.SUPPLEMENT_RECEIVED, "2025-06-20T00:00").evaluate();
+        assertThat(s.isOverdueAtEndOf(LocalDate.of(2025, 6, 17))).isTrue();
+        assertThat(s.isOverdueAtEndOf(LocalDate.of(2025, 6, 18))).isFalse();
+        // At the last instant of 19 Jun the supplement has not arrived: still paused, not overdue. Counted as
+        // closed, the due would be 16 Jun 17:00 + 1 day 15 hours = 18 Jun 08:00, and 19 > 18 overdue.
+        assertThat(s.isOverdueAtEndOf(LocalDate.of(2025, 6, 19))).isFalse();
+        assertThat(s.effectiveDueAsOf(t("2025-06-20T00:00"))).isEqualTo(t("2025-06-16T17:00"));
+        assertThat(s.effectiveDueAsOf(t("2025-06-21T00:00"))).isEqualTo(t("2025-06-18T08:00"));
+        assertThat(s.isOverdueAtEndOf(LocalDate.of(2025, 6, 20))).isTrue();
+    }
+
+    private static DossierState reversed(History h) {
+        List<DossierEvent> events = new ArrayList<>(h.events());
+        Collections.reverse(events);
+        return DossierRules.evaluate("D", events, History.STATUTORY_DAYS, History.PLAIN_CALENDAR);
     }
 
     @Test
