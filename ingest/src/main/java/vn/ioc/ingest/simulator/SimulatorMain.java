@@ -26,7 +26,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * --bootstrap-servers H:P  --topic T  --speed N  --seed S  --start YYYY-MM-DD  --until ISO-INSTANT
  * --dossiers-per-day N  --catalog-dir DIR  --state-file FILE
+ * --disorder-shuffle-window SECONDS  --duplicates RATE
+ * --offline-commune CODE --offline-from ISO --offline-hours N
  * </pre>
+ * The last three lines deliver the events as real systems do (see {@link DisorderedFeed}): reordered
+ * within a window of simulated seconds, a share of them sent twice, and one commune offline from a
+ * time ({@code 2026-03-02T08:00+07:00}, or local time in Asia/Ho_Chi_Minh without an offset) for some
+ * hours, its events then sent in one burst.
  */
 public final class SimulatorMain {
 
@@ -55,6 +61,11 @@ public final class SimulatorMain {
             System.out.println("Simulator resuming at simulated time " + simClock);
         }
         ProvinceSimulator sim = new ProvinceSimulator(catalogs, seed, perDay, simClock);
+        DisorderedFeed.Options disorder = disorderOptions(o, seed);
+        if (disorder.outage() != null && !catalogs.units().contains(disorder.outage().unitCode())) {
+            System.out.println("Warning: --offline-commune " + disorder.outage().unitCode() + " is not in the unit catalog");
+        }
+        DisorderedFeed feed = new DisorderedFeed(disorder);
 
         AtomicBoolean running = new AtomicBoolean(true);
         Thread main = Thread.currentThread();
@@ -73,11 +84,11 @@ public final class SimulatorMain {
             // Catch-up: an hour of simulated time per step, as fast as the broker takes it.
             while (running.get() && simClock.isBefore(liveFrom) && (until == null || simClock.isBefore(until))) {
                 Instant next = min(simClock.plus(Duration.ofHours(1)), liveFrom, until);
-                List<DossierEvent> batch = sim.advanceTo(next);
+                List<DossierEvent> batch = feed.next(sim.advanceTo(next), next);
                 publisher.publishAll(batch);
                 sent += batch.size();
                 simClock = next;
-                save(stateFile, simClock);
+                save(stateFile, resumePoint(simClock, feed));
                 if (simClock.getEpochSecond() % (6 * 3600) == 0) {
                     System.out.printf("catch-up: simulated %s, %,d events sent%n", simClock, sent);
                 }
@@ -92,14 +103,50 @@ public final class SimulatorMain {
                 if (until != null && next.isAfter(until)) {
                     next = until;
                 }
-                List<DossierEvent> batch = sim.advanceTo(next);
+                List<DossierEvent> batch = feed.next(sim.advanceTo(next), next);
                 publisher.publishAll(batch);
                 sent += batch.size();
                 simClock = next;
-                save(stateFile, simClock);
+                save(stateFile, resumePoint(simClock, feed));
             }
+            // held back by the disorder options: the run ends, so they are sent now
+            List<DossierEvent> rest = feed.drain();
+            publisher.publishAll(rest);
+            sent += rest.size();
         }
         System.out.printf("Simulator stopped at simulated %s, %,d events sent%n", simClock, sent);
+    }
+
+    /**
+     * Where a restart must regenerate from: the clock, or the oldest event still held back, so that
+     * no held event is lost (those already sent are sent again, which event ids make harmless).
+     */
+    private static Instant resumePoint(Instant clock, DisorderedFeed feed) {
+        Instant held = feed.oldestHeldAt();
+        return held != null && held.isBefore(clock) ? held : clock;
+    }
+
+    static DisorderedFeed.Options disorderOptions(Map<String, String> o, long seed) {
+        Duration window = Duration.ofMillis((long) (Double.parseDouble(o.getOrDefault("disorder-shuffle-window", "0")) * 1000));
+        double duplicates = Double.parseDouble(o.getOrDefault("duplicates", "0"));
+        DisorderedFeed.Outage outage = null;
+        if (o.containsKey("offline-commune")) {
+            if (!o.containsKey("offline-from") || !o.containsKey("offline-hours")) {
+                throw new IllegalArgumentException("--offline-commune needs --offline-from ISO and --offline-hours N");
+            }
+            outage = new DisorderedFeed.Outage(o.get("offline-commune"), parseTime(o.get("offline-from")),
+                    Duration.ofMinutes((long) (Double.parseDouble(o.get("offline-hours")) * 60)));
+        }
+        return new DisorderedFeed.Options(window, duplicates, outage, seed);
+    }
+
+    /** An instant with an offset, or a local date-time in Asia/Ho_Chi_Minh. */
+    static Instant parseTime(String s) {
+        try {
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.time.LocalDateTime.parse(s).atZone(WorkingCalendar.ZONE).toInstant();
+        }
     }
 
     private static Instant min(Instant a, Instant b, Instant c) {
