@@ -78,6 +78,7 @@ public final class PortCheck {
             requirements.add(new Requirement(config.flinkRpcPort(), "Flink JobManager RPC", "IOC_FLINK_RPC_PORT"));
         }
         requirements.add(new Requirement(config.dashboardPort(), "dashboard", "IOC_DASHBOARD_PORT"));
+        requirements.add(new Requirement(config.ingestPort(), "ingest endpoint", "IOC_INGEST_PORT"));
         return requirements;
     }
 }

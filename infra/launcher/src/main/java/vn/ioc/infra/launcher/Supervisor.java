@@ -26,6 +26,7 @@ final class Supervisor {
     private static final String SIMULATOR_CLASS = "vn.ioc.ingest.simulator.SimulatorMain";
     private static final String REPLAY_CLASS = "vn.ioc.ingest.replay.ReplayMain";
     private static final String DASHBOARD_CLASS = "vn.ioc.dashboard.DashboardMain";
+    private static final String INGEST_CLASS = "vn.ioc.ingest.http.IngestMain";
     private static final String CLICKHOUSE_CLASS = "vn.ioc.infra.clickhouse.ClickHouseLocalServer";
 
     private final LauncherConfig config;
@@ -91,13 +92,14 @@ final class Supervisor {
     }
 
     private void startAll() throws StartupException, InterruptedException {
-        Progress progress = new Progress(out, 7);
+        Progress progress = new Progress(out, 8);
         startClickHouse(progress.begin("ClickHouse"));
         migrateSchema(progress.begin("ClickHouse schema"));
         startKafka(progress.begin("Kafka broker"));
         startFlink(progress.begin("Flink cluster"));
         submitJob(progress.begin("Analytics job"));
         startDashboard(progress.begin("Dashboard"));
+        startIngest(progress.begin("Ingest endpoint"));
         startEvents(progress.begin(config.replayFile().isPresent() ? "Replay" : "Simulator"));
     }
 
@@ -261,6 +263,37 @@ final class Supervisor {
         await(step, "the dashboard to answer " + status, Duration.ofSeconds(60), () -> HttpProbe.get(status).ok(),
                 List.of(dashboard));
         step.ready(config.dashboardUrl());
+    }
+
+    /**
+     * The HTTP endpoint for one-stop systems. On the first start it creates a token for a source
+     * named {@code demo-one-stop}: the file of token digests the endpoint reads, and the token itself
+     * in a file only the owner can read (never printed, never in the repository).
+     */
+    private void startIngest(Progress.Step step) throws StartupException, InterruptedException {
+        Path tokens = config.dataDir().resolve("ingest/tokens.properties");
+        Path demoToken = config.dataDir().resolve("ingest/demo-one-stop.token");
+        try {
+            IngestTokens.ensureDemoToken(tokens, demoToken);
+        } catch (IOException e) {
+            step.failed();
+            throw new StartupException("Cannot create the ingest token file " + tokens + ": " + e.getMessage(), e);
+        }
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "IOC_INGEST_PORT", Integer.toString(config.ingestPort()),
+                "IOC_INGEST_TOKENS_FILE", tokens.toString(),
+                "IOC_KAFKA_BOOTSTRAP", config.kafkaBootstrap(),
+                "IOC_KAFKA_TOPIC", config.topic(),
+                "IOC_KAFKA_DLQ_TOPIC", config.dlqTopic()));
+        config.catalogDir().ifPresent(dir -> env.put("IOC_CATALOG_DIR", dir.toString()));
+        ChildProcess ingest = startChild(new ChildProcess.Spec("ingest", "Ingest endpoint",
+                JavaCommand.of(layout.classpath(ProjectLayout.INGEST), INGEST_CLASS)
+                        .jvm("-Xmx512m", "-Djava.awt.headless=true").toList(),
+                env, config.logDir().resolve("ingest.log")), step);
+        String health = "http://localhost:" + config.ingestPort() + "/ingest/health";
+        await(step, "the ingest endpoint to answer " + health, Duration.ofSeconds(60), () -> HttpProbe.get(health).ok(),
+                List.of(ingest));
+        step.ready("http://localhost:" + config.ingestPort() + "/ingest/events (token in " + demoToken + ")");
     }
 
     private void startEvents(Progress.Step step) throws StartupException {
@@ -480,6 +513,8 @@ final class Supervisor {
         out.println();
         out.println("IOC is running. Data in " + config.dataDir() + ", logs in " + config.logDir());
         out.println("  Dashboard        " + config.dashboardUrl());
+        out.println("  Ingest endpoint  http://localhost:" + config.ingestPort() + "/ingest/events  (token: "
+                + config.dataDir().resolve("ingest/demo-one-stop.token") + ")");
         out.println("  Flink web UI     " + config.flinkUrl());
         out.println("  ClickHouse HTTP  " + clickhouse + "  (JDBC: jdbc:clickhouse:" + clickhouse + "/"
                 + config.clickhouseDatabase() + "?compress=false)");

@@ -60,8 +60,8 @@ class PortCheckTest {
                 "IOC_EXTERNAL_CLICKHOUSE_URL", "http://ch:8123"), Path.of("/srv"));
 
         assertThat(PortCheck.requirements(local)).extracting(PortCheck.Requirement::port)
-                .containsExactly(8123, 9092, 9093, 8081, 6123, 8080);
+                .containsExactly(8123, 9092, 9093, 8081, 6123, 8080, 8090);
         assertThat(PortCheck.requirements(external)).extracting(PortCheck.Requirement::setting)
-                .containsExactly("IOC_DASHBOARD_PORT");
+                .containsExactly("IOC_DASHBOARD_PORT", "IOC_INGEST_PORT");
     }
 }
