@@ -49,8 +49,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>Live: events are sent at a steady rate to a job already running; for a sample of events the
  *       time from send to the event's row being queryable in ClickHouse gives p50/p95/p99.</li>
  * </ol>
- * Run: {@code ./mvnw -q -pl analytics exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=vn.ioc.analytics.bench.PipelineBenchmark -Dexec.args="--events 10000000"}
+ * Run (see README, "Benchmarks"): {@code ./mvnw -q -pl analytics exec:exec -Dexec.executable=java
+ * -Dexec.classpathScope=test -Dexec.args="-Xmx4g -cp %classpath vn.ioc.analytics.bench.PipelineBenchmark
+ * --events 10000000"}
  */
 public final class PipelineBenchmark {
 
@@ -148,6 +149,7 @@ public final class PipelineBenchmark {
         Instant start = WorkingCalendar.startOfDay(LocalDate.of(2025, 1, 1));
         ProvinceSimulator sim = new ProvinceSimulator(catalogs, 2025, 6000, start);
         long sent = 0;
+        long reported = 0;
         Instant clock = start;
         try (KafkaProducer<String, byte[]> producer = producer(bootstrap)) {
             while (sent < events) {
@@ -158,7 +160,8 @@ public final class PipelineBenchmark {
                         break;
                     }
                 }
-                if (sent % 1_000_000 < 20_000) {
+                if (sent - reported >= 1_000_000) {
+                    reported = sent;
                     System.out.printf("  produced %,d events (simulated %s)%n", sent, clock);
                 }
             }
