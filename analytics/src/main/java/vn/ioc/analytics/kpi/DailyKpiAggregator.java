@@ -16,21 +16,20 @@ import vn.ioc.domain.kpi.KpiCounts;
  */
 public final class DailyKpiAggregator extends KeyedProcessFunction<String, DayDelta, KpiDailyRow> {
 
-    private transient ValueState<KpiCounts> total;
-    private transient ValueState<Long> version;
+    /** The row as last emitted: the totals and how many changes they include. */
+    private transient ValueState<KpiDailyRow> row;
 
     @Override
     public void open(OpenContext openContext) {
-        total = getRuntimeContext().getState(new ValueStateDescriptor<>("total", Types.POJO(KpiCounts.class)));
-        version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.LONG));
+        row = getRuntimeContext().getState(new ValueStateDescriptor<>("row", Types.POJO(KpiDailyRow.class)));
     }
 
     @Override
     public void processElement(DayDelta delta, Context ctx, Collector<KpiDailyRow> out) throws Exception {
-        KpiCounts sum = (total.value() == null ? KpiCounts.ZERO : total.value()).plus(delta.delta());
-        long v = version.value() == null ? 1 : version.value() + 1;
-        total.update(sum);
-        version.update(v);
-        out.collect(new KpiDailyRow(delta.unitCode(), delta.epochDay(), sum, v));
+        KpiDailyRow before = row.value();
+        KpiCounts sum = (before == null ? KpiCounts.ZERO : before.counts()).plus(delta.delta());
+        KpiDailyRow after = new KpiDailyRow(delta.unitCode(), delta.epochDay(), sum, before == null ? 1 : before.version() + 1);
+        row.update(after);
+        out.collect(after);
     }
 }

@@ -1,10 +1,6 @@
 package vn.ioc.analytics.lifecycle;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -24,6 +20,7 @@ import vn.ioc.domain.rules.DossierRules;
 import vn.ioc.domain.rules.DossierState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,10 +41,7 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
     private final Catalogs catalogs;
 
     private transient WorkingCalendar calendar;
-    private transient MapState<String, DossierEvent> eventsById;
-    private transient ListState<DayDelta> contributions;
-    private transient ValueState<Long> version;
-    private transient ListState<AlertRow> alerts;
+    private transient ValueState<DossierBundle> bundle;
 
     public DossierLifecycleFunction(Catalogs catalogs) {
         this.catalogs = catalogs;
@@ -56,54 +50,40 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
     @Override
     public void open(OpenContext openContext) {
         calendar = new WorkingCalendar(catalogs.calendarDays());
-        eventsById = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("events-by-id", Types.STRING, Types.POJO(DossierEvent.class)));
-        contributions = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("contributions", Types.POJO(DayDelta.class)));
-        version = getRuntimeContext().getState(new ValueStateDescriptor<>("version", Types.LONG));
-        alerts = getRuntimeContext().getListState(new ListStateDescriptor<>("alerts", Types.POJO(AlertRow.class)));
+        bundle = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("dossier", Types.POJO(DossierBundle.class)));
     }
 
     @Override
     public void processElement(ValidatedEvent in, Context ctx, Collector<DayDelta> out) throws Exception {
         DossierEvent event = in.event();
-        if (eventsById.contains(event.eventId())) {
+        DossierBundle before = bundle.value() == null ? DossierBundle.EMPTY : bundle.value();
+        if (before.has(event.eventId())) {
             return; // the same event again: it counts once
         }
-        eventsById.put(event.eventId(), event);
-
-        List<DossierEvent> history = new ArrayList<>();
-        for (DossierEvent e : eventsById.values()) {
-            history.add(e);
-        }
+        List<DossierEvent> history = new ArrayList<>(before.events().length + 1);
+        history.addAll(Arrays.asList(before.events()));
+        history.add(event);
         DossierState state = DossierRules.evaluate(ctx.getCurrentKey(), history,
                 catalogs.procedures()::statutoryWorkingDays, calendar);
+        long version = before.version() + 1;
 
-        List<DayDelta> before = new ArrayList<>();
-        for (DayDelta c : contributions.get()) {
-            before.add(c);
-        }
-        List<DayDelta> after = new ArrayList<>();
+        List<DayDelta> contributions = new ArrayList<>();
         for (DayContribution c : DailyContributions.of(state)) {
-            after.add(DayDelta.of(c));
+            contributions.add(DayDelta.of(c));
         }
-        for (DayDelta delta : ContributionDiff.between(before, after)) {
+        for (DayDelta delta : ContributionDiff.between(Arrays.asList(before.contributions()), contributions)) {
             out.collect(delta);
         }
-        contributions.update(after);
 
-        long v = version.value() == null ? 1 : version.value() + 1;
-        version.update(v);
-        ctx.output(DOSSIERS, DossierRows.of(state, history, v));
+        ctx.output(DOSSIERS, DossierRows.of(state, history, version));
 
-        List<AlertRow> previous = new ArrayList<>();
-        for (AlertRow a : alerts.get()) {
-            previous.add(a);
-        }
-        List<AlertRow> current = AlertRows.of(state, DossierAlerts.episodes(state, calendar), v);
-        for (AlertRow changed : AlertRows.changes(previous, current, v)) {
+        List<AlertRow> alerts = AlertRows.of(state, DossierAlerts.episodes(state, calendar), version);
+        for (AlertRow changed : AlertRows.changes(Arrays.asList(before.alerts()), alerts, version)) {
             ctx.output(ALERTS, changed);
         }
-        alerts.update(current);
+
+        bundle.update(new DossierBundle(history.toArray(new DossierEvent[0]), contributions.toArray(new DayDelta[0]),
+                alerts.toArray(new AlertRow[0]), version));
     }
 }

@@ -69,6 +69,7 @@ public final class PipelineBenchmark {
         Configuration config = new Configuration();
         config.setString("state.backend.type", "rocksdb");
         config.setString("execution.checkpointing.incremental", "true");
+        config.setString("state.backend.rocksdb.use-bloom-filter", "true");
         Path checkpoints = Files.createTempDirectory("bench-checkpoints");
         config.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
         config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
