@@ -13,23 +13,31 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Buffers encoded rows and inserts them as one JSONEachRow batch. A failed insert is retried with
- * backoff for up to {@link #RETRY_FOR} (ClickHouse restarting, a network blip) while the job waits,
- * which back-pressures the pipeline instead of losing rows; after that the job fails and Flink
- * restarts it from its last checkpoint.
+ * Buffers encoded rows and inserts them as one JSONEachRow batch. Inserts run on a thread of the
+ * writer's own, in order, so that the task goes on processing while a batch is on its way; at most
+ * {@link #MAX_IN_FLIGHT} batches are under way, and a checkpoint waits for all of them, so what a
+ * completed checkpoint covers is in ClickHouse. A failed insert is retried with backoff for up to
+ * {@link #RETRY_FOR} (ClickHouse restarting, a network blip), which back-pressures the pipeline
+ * instead of losing rows; after that the job fails and Flink restarts it from its last checkpoint.
  */
 final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
     static final Duration RETRY_FOR = Duration.ofMinutes(10);
+    static final int MAX_IN_FLIGHT = 2;
 
     private final ClickHouseEndpoint endpoint;
     private final String table;
@@ -39,7 +47,9 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final ProcessingTimeService timeService;
     private final Map<String, String> keyed = new LinkedHashMap<>();
     private final List<String> unkeyed = new ArrayList<>();
-    private Client client;
+    private final ExecutorService inserter;
+    private final Deque<Future<?>> inFlight = new ArrayDeque<>();
+    private volatile Client client; // used by the insert thread
     private boolean closed;
 
     ClickHouseSinkWriter(ClickHouseEndpoint endpoint, String table, RowEncoder<T> encoder, long flushIntervalMs,
@@ -51,6 +61,11 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.maxBufferedRows = maxBufferedRows;
         this.timeService = timeService;
         this.client = endpoint.newClient();
+        this.inserter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "clickhouse-insert-" + table);
+            t.setDaemon(true);
+            return t;
+        });
         scheduleFlush();
     }
 
@@ -82,6 +97,20 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
         flushBuffer();
+        while (!inFlight.isEmpty()) {
+            awaitOldest();
+        }
+    }
+
+    private void awaitOldest() throws IOException {
+        try {
+            inFlight.removeFirst().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while inserting into " + table, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     private void flushBuffer() throws IOException {
@@ -98,9 +127,16 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             body.write('\n');
         }
-        insertWithRetry(body.toByteArray(), rows);
+        byte[] bytes = body.toByteArray();
         keyed.clear();
         unkeyed.clear();
+        while (inFlight.size() >= MAX_IN_FLIGHT) {
+            awaitOldest();
+        }
+        inFlight.addLast(inserter.submit(() -> {
+            insertWithRetry(bytes, rows);
+            return null;
+        }));
     }
 
     private void insertWithRetry(byte[] body, int rows) throws IOException {
@@ -155,6 +191,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void close() throws Exception {
         closed = true;
+        inserter.shutdownNow();
         if (client != null) {
             client.close();
         }
