@@ -301,7 +301,9 @@ final class Supervisor {
                 "--topic", config.topic()));
         Optional<Path> replay = config.replayFile();
         if (replay.isPresent()) {
-            args.addAll(List.of("--file", replay.get().toString()));
+            args.addAll(List.of("--file", replay.get().toString(), "--dlq-topic", config.dlqTopic()));
+            config.catalogDir().ifPresent(dir -> args.addAll(List.of("--catalog-dir", dir.toString())));
+            // A second start replays the file again: every event id counts once, so nothing changes.
             ChildProcess process = startChild(eventsSpec("replay", "Replay", REPLAY_CLASS, args), step);
             step.finish("publishing " + replay.get() + " to " + config.topic() + " (pid " + process.pid() + ")");
             return;
