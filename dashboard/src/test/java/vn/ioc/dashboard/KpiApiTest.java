@@ -7,7 +7,6 @@ import io.javalin.testtools.JavalinTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.ioc.dashboard.kpi.KpiRepository;
 import vn.ioc.dashboard.status.PipelineStatus;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
@@ -48,7 +47,7 @@ class KpiApiTest {
                 // commune, 2 April: outside March
                 + "('" + COMMUNE + "', '2026-04-02', 7, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)")
                 .get().close();
-        app = new DashboardApp(Catalogs.loadDefault(), new KpiRepository(client), new PipelineStatus(client, null, null));
+        app = TestUsers.app(Catalogs.loadDefault(), client, new PipelineStatus(client, null, null));
     }
 
     @AfterAll
@@ -59,7 +58,7 @@ class KpiApiTest {
     @Test
     void provinceSumsItsSubtreeAndRecomputesRatesFromSums() {
         JavalinTest.test(app.javalin(), (server, http) -> {
-            JsonNode march = JSON.readTree(http.get("/api/kpi?unit=" + PROVINCE + "&from=2026-03-01&to=2026-03-31").body().string());
+            JsonNode march = JSON.readTree(http.get("/api/kpi?unit=" + PROVINCE + "&from=2026-03-01&to=2026-03-31", TestUsers.wall()).body().string());
             assertThat(march.get("received").asLong()).isEqualTo(15); // 10 + 5, not the old 99
             assertThat(march.get("ended").asLong()).isEqualTo(6);
             assertThat(march.get("openAtEnd").asLong()).isEqualTo(9); // 10 - 6 + 5
@@ -75,7 +74,7 @@ class KpiApiTest {
     @Test
     void openAtEndCountsEverythingBeforeThePeriodToo() {
         JavalinTest.test(app.javalin(), (server, http) -> {
-            JsonNode day = JSON.readTree(http.get("/api/kpi?unit=" + DEPARTMENT + "&from=2026-03-10&to=2026-03-10").body().string());
+            JsonNode day = JSON.readTree(http.get("/api/kpi?unit=" + DEPARTMENT + "&from=2026-03-10&to=2026-03-10", TestUsers.wall()).body().string());
             assertThat(day.get("received").asLong()).isZero();
             assertThat(day.get("openAtEnd").asLong()).isEqualTo(4);
             assertThat(day.get("overdueAtEnd").asLong()).isEqualTo(2);
@@ -87,14 +86,14 @@ class KpiApiTest {
     @Test
     void badRequestsGetClearErrors() {
         JavalinTest.test(app.javalin(), (server, http) -> {
-            var unknown = http.get("/api/kpi?unit=000.99.99.H23&from=2026-03-01&to=2026-03-31");
+            var unknown = http.get("/api/kpi?unit=000.99.99.H23&from=2026-03-01&to=2026-03-31", TestUsers.wall());
             assertThat(unknown.code()).isEqualTo(404);
             assertThat(unknown.body().string()).contains("000.99.99.H23");
-            var badDate = http.get("/api/kpi?unit=" + PROVINCE + "&from=2026-3-1&to=2026-03-31");
+            var badDate = http.get("/api/kpi?unit=" + PROVINCE + "&from=2026-3-1&to=2026-03-31", TestUsers.wall());
             assertThat(badDate.code()).isEqualTo(400);
             assertThat(badDate.body().string()).contains("from");
-            assertThat(http.get("/api/kpi?unit=" + PROVINCE + "&from=2026-04-01&to=2026-03-31").code()).isEqualTo(400);
-            assertThat(http.get("/api/kpi?unit=" + PROVINCE + "&to=2026-03-31").code()).isEqualTo(400);
+            assertThat(http.get("/api/kpi?unit=" + PROVINCE + "&from=2026-04-01&to=2026-03-31", TestUsers.wall()).code()).isEqualTo(400);
+            assertThat(http.get("/api/kpi?unit=" + PROVINCE + "&to=2026-03-31", TestUsers.wall()).code()).isEqualTo(400);
         });
     }
 }

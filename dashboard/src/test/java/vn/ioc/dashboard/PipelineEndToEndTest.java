@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.ioc.analytics.DossierKpiJob;
 import vn.ioc.analytics.JobOptions;
-import vn.ioc.dashboard.kpi.KpiRepository;
 import vn.ioc.dashboard.status.KafkaProgress;
 import vn.ioc.dashboard.status.PipelineStatus;
 import vn.ioc.domain.catalog.Catalogs;
@@ -83,14 +82,14 @@ class PipelineEndToEndTest {
 
         try (Client client = clickhouse.newClient();
              KafkaProgress progress = new KafkaProgress(kafka.bootstrapServers(), TOPIC, "ioc-analytics")) {
-            DashboardApp app = new DashboardApp(catalogs, new KpiRepository(client), new PipelineStatus(client, progress, null));
+            DashboardApp app = TestUsers.app(catalogs, client, new PipelineStatus(client, progress, null));
             JavalinTest.test(app.javalin(), (server, http) -> {
                 Await.until("the pipeline has applied every accepted event", Duration.ofSeconds(90), () -> {
                     JsonNode status = json(body(http.get("/api/status")));
                     return status.path("caughtUp").asBoolean() && status.path("acceptedEvents").asLong() == sent.size();
                 });
 
-                JsonNode june = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-01&to=2025-06-30").body().string());
+                JsonNode june = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-01&to=2025-06-30", TestUsers.wall()).body().string());
                 assertThat(june.get("unit").asText()).isEqualTo("000.00.00.H23");
                 assertThat(june.get("from").asText()).isEqualTo("2025-06-01");
                 assertThat(june.get("received").asLong()).isEqualTo(3);
@@ -110,19 +109,19 @@ class PipelineEndToEndTest {
                 assertThat(june.get("satisfactionRate").asDouble()).isEqualTo(0.5);
 
                 // One day: 3 June. Received 0042 and 0007; open at its end 0001, 0042, 0007.
-                JsonNode june3 = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-03&to=2025-06-03").body().string());
+                JsonNode june3 = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-03&to=2025-06-03", TestUsers.wall()).body().string());
                 assertThat(june3.get("received").asLong()).isEqualTo(2);
                 assertThat(june3.get("openAtEnd").asLong()).isEqualTo(3);
                 assertThat(june3.get("ended").asLong()).isZero();
                 assertThat(june3.get("onTimeRate").asDouble()).isEqualTo(1.0);
 
                 // A period with nothing: rates are null, not zero.
-                JsonNode may = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-05-01&to=2025-05-31").body().string());
+                JsonNode may = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-05-01&to=2025-05-31", TestUsers.wall()).body().string());
                 assertThat(may.get("received").asLong()).isZero();
                 assertThat(may.get("onTimeRate").isNull()).isTrue();
 
-                assertThat(http.get("/api/kpi?unit=nope&from=2025-06-01&to=2025-06-30").code()).isEqualTo(404);
-                assertThat(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-31&to=2025-06-30").code()).isEqualTo(400);
+                assertThat(http.get("/api/kpi?unit=nope&from=2025-06-01&to=2025-06-30", TestUsers.wall()).code()).isEqualTo(404);
+                assertThat(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-31&to=2025-06-30", TestUsers.wall()).code()).isEqualTo(400);
             });
 
             assertThat(client.queryAll("SELECT count() AS n FROM dead_letters FINAL").get(0).getLong("n")).isEqualTo(1);

@@ -5,7 +5,10 @@ import com.clickhouse.client.api.query.GenericRecord;
 import vn.ioc.domain.kpi.KpiCounts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +19,7 @@ import java.util.Map;
  */
 public final class KpiRepository {
 
-    private static final String QUERY = """
-            SELECT
+    private static final String SUMS = """
               sumIf(received, day >= {from:Date})                   AS received,
               sumIf(early, day >= {from:Date})                      AS early,
               sumIf(on_time, day >= {from:Date})                    AS on_time,
@@ -36,9 +38,41 @@ public final class KpiRepository {
               sumIf(digitized_received, day >= {from:Date})         AS digitized_received,
               sumIf(reused_data_received, day >= {from:Date})       AS reused_data_received,
               sumIf(processing_working_seconds, day >= {from:Date}) AS processing_working_seconds
+            """;
+
+    private static final String QUERY = "SELECT\n" + SUMS + """
             FROM kpi_daily FINAL
             WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
             """;
+
+    private static final String BY_UNIT = "SELECT unit_code,\n" + SUMS + """
+            FROM kpi_daily FINAL
+            WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+            GROUP BY unit_code
+            """;
+
+    /**
+     * One row per day of the period, plus one row (the day before {@code from}) holding everything
+     * earlier: only its open/overdue deltas are used, as the starting point of the running totals.
+     */
+    private static final String DAILY = """
+            SELECT toString(greatest(day, {before:Date})) AS d,
+              sum(received) AS received, sum(early) AS early, sum(on_time) AS on_time, sum(late) AS late,
+              sum(withdrawn) AS withdrawn, sum(open_delta) AS open_at_end, sum(overdue_delta) AS overdue_at_end,
+              sum(online_received) AS online_received, sum(fee_bearing) AS fee_bearing, sum(paid_online) AS paid_online,
+              sum(completed) AS completed, sum(electronic_results) AS electronic_results, sum(ratings) AS ratings,
+              sum(satisfied) AS satisfied, sum(rated_unsatisfied) AS rated_unsatisfied,
+              sum(digitized_received) AS digitized_received, sum(reused_data_received) AS reused_data_received,
+              sum(processing_working_seconds) AS processing_working_seconds
+            FROM kpi_daily FINAL
+            WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+            GROUP BY d
+            ORDER BY d
+            """;
+
+    /** A day's counts: its flows, and open/overdue at its end. */
+    public record Day(LocalDate day, KpiCounts counts) {
+    }
 
     private final Client client;
 
@@ -50,7 +84,44 @@ public final class KpiRepository {
     public KpiCounts counts(Collection<String> units, LocalDate from, LocalDate to) {
         List<GenericRecord> rows = client.queryAll(QUERY, Map.of(
                 "units", arrayLiteral(units), "from", from.toString(), "to", to.toString()));
-        GenericRecord r = rows.get(0);
+        return toCounts(rows.get(0));
+    }
+
+    /** The counts of each unit on its own (not its subtree); units without rows are absent. */
+    public Map<String, KpiCounts> countsByUnit(Collection<String> units, LocalDate from, LocalDate to) {
+        Map<String, KpiCounts> out = new HashMap<>();
+        for (GenericRecord r : client.queryAll(BY_UNIT, Map.of(
+                "units", arrayLiteral(units), "from", from.toString(), "to", to.toString()))) {
+            out.put(r.getString("unit_code"), toCounts(r));
+        }
+        return out;
+    }
+
+    /** Every day from..to, days without rows included (all flows zero, open carried over). */
+    public List<Day> daily(Collection<String> units, LocalDate from, LocalDate to) {
+        LocalDate before = from.minusDays(1);
+        Map<LocalDate, KpiCounts> byDay = new LinkedHashMap<>();
+        for (GenericRecord r : client.queryAll(DAILY, Map.of(
+                "units", arrayLiteral(units), "before", before.toString(), "to", to.toString()))) {
+            byDay.put(LocalDate.parse(r.getString("d")), toCounts(r));
+        }
+        KpiCounts history = byDay.getOrDefault(before, KpiCounts.ZERO);
+        long open = history.openAtEnd();
+        long overdue = history.overdueAtEnd();
+        List<Day> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            KpiCounts c = byDay.getOrDefault(d, KpiCounts.ZERO);
+            open += c.openAtEnd();
+            overdue += c.overdueAtEnd();
+            days.add(new Day(d, new KpiCounts(c.received(), c.early(), c.onTime(), c.late(), c.withdrawn(), open, overdue,
+                    c.onlineReceived(), c.feeBearing(), c.paidOnline(), c.completed(), c.electronicResults(), c.ratings(),
+                    c.satisfied(), c.ratedUnsatisfied(), c.digitizedReceived(), c.reusedDataReceived(),
+                    c.processingWorkingSeconds())));
+        }
+        return days;
+    }
+
+    private static KpiCounts toCounts(GenericRecord r) {
         return new KpiCounts(
                 r.getLong("received"), r.getLong("early"), r.getLong("on_time"), r.getLong("late"),
                 r.getLong("withdrawn"), r.getLong("open_at_end"), r.getLong("overdue_at_end"),
@@ -61,7 +132,7 @@ public final class KpiRepository {
     }
 
     /** A query parameter of type Array(String), in ClickHouse's text form: ['a','b']. */
-    static String arrayLiteral(Collection<String> values) {
+    public static String arrayLiteral(Collection<String> values) {
         StringBuilder sb = new StringBuilder("[");
         for (String v : values) {
             if (sb.length() > 1) {

@@ -52,7 +52,7 @@ public final class PipelineStatus {
 
         KafkaProgress.Progress progress = null;
         if (kafka == null) {
-            components.put("kafka", component(false, "not configured (IOC_KAFKA_BOOTSTRAP)"));
+            components.put("kafka", notConfigured("IOC_KAFKA_BOOTSTRAP"));
         } else {
             try {
                 progress = kafka.progress();
@@ -63,7 +63,7 @@ public final class PipelineStatus {
         }
 
         if (flinkUrl == null) {
-            components.put("flink", component(false, "not configured (IOC_FLINK_URL)"));
+            components.put("flink", notConfigured("IOC_FLINK_URL"));
         } else {
             components.put("flink", flink());
         }
@@ -96,6 +96,16 @@ public final class PipelineStatus {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("up", up);
         m.put("detail", detail);
+        m.put("configured", true);
+        return m;
+    }
+
+    /** A part this dashboard was started without: not up, but not a failure to warn about either. */
+    private static Map<String, Object> notConfigured(String variable) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("up", false);
+        m.put("detail", "not configured (" + variable + ")");
+        m.put("configured", false);
         return m;
     }
 

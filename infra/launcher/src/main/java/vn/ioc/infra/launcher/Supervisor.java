@@ -253,6 +253,7 @@ final class Supervisor {
                 "IOC_KAFKA_DLQ_TOPIC", config.dlqTopic(),
                 "IOC_FLINK_URL", config.flinkUrl(),
                 "IOC_INGEST_PORT", Integer.toString(config.ingestPort())));
+        env.put("IOC_USERS_FILE", config.dataDir().resolve("dashboard/users.properties").toString());
         config.catalogDir().ifPresent(dir -> env.put("IOC_CATALOG_DIR", dir.toString()));
         ChildProcess dashboard = startChild(new ChildProcess.Spec("dashboard", "Dashboard",
                 JavaCommand.of(layout.classpath(ProjectLayout.DASHBOARD), DASHBOARD_CLASS)
@@ -514,7 +515,9 @@ final class Supervisor {
         String clickhouse = config.clickhouseUrl();
         out.println();
         out.println("IOC is running. Data in " + config.dataDir() + ", logs in " + config.logDir());
-        out.println("  Dashboard        " + config.dashboardUrl());
+        out.println("  Dashboard        " + config.dashboardUrl() + "  (sign-in: users in "
+                + config.dataDir().resolve("dashboard/users.properties") + "; first-start passwords and the wall token in "
+                + config.dataDir().resolve("dashboard/first-start-credentials.txt") + ")");
         out.println("  Ingest endpoint  http://localhost:" + config.ingestPort() + "/ingest/events  (token: "
                 + config.dataDir().resolve("ingest/demo-one-stop.token") + ")");
         out.println("  Flink web UI     " + config.flinkUrl());

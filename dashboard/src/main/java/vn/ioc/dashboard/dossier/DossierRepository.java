@@ -1,0 +1,315 @@
+package vn.ioc.dashboard.dossier;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ioc.dashboard.kpi.KpiRepository;
+import vn.ioc.dashboard.web.Times;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Dossiers for people: search, one dossier with its timeline, the late and at-risk lists, and the
+ * breakdown by procedure. Reads {@code dossiers}, {@code events} and {@code alerts} with FINAL.
+ */
+public final class DossierRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The start of a dossier code: a unit code such as 000.00.12.H23, maybe followed by more of the code. */
+    private static final java.util.regex.Pattern CODE_PREFIX = java.util.regex.Pattern.compile("\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}.*");
+
+    private static final String SUMMARY = """
+            dossier_id, received, toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
+            toString(procedure_code) AS procedure_code, toString(channel) AS channel,
+            toUnixTimestamp64Milli(received_at) AS received_at_ms, toUnixTimestamp64Milli(due_at) AS due_at_ms,
+            toUnixTimestamp64Milli(effective_due_at) AS effective_due_at_ms, toUnixTimestamp64Milli(end_at) AS end_at_ms,
+            toString(end_kind) AS end_kind, toString(timeliness) AS timeliness, supplement_requests, pause_open,
+            toUnixTimestamp64Milli(last_event_at) AS last_event_at_ms, event_count
+            """;
+
+    private static final String DETAIL = SUMMARY + """
+            , pause_count, paused_seconds, processing_working_seconds, fee_required, paid_online, electronic_result,
+            digitized, reused_data, toUnixTimestamp64Milli(apology_at) AS apology_at_ms,
+            toUnixTimestamp64Milli(new_due_at) AS new_due_at_ms,
+            arrayStringConcat(arrayMap(x -> toString(x), ratings), ',') AS ratings, version
+            """;
+
+    /** A page of results and the number of dossiers matching. */
+    public record Page(long total, List<Map<String, Object>> dossiers) {
+    }
+
+    private final Client client;
+
+    public DossierRepository(Client client) {
+        this.client = client;
+    }
+
+    public Page search(DossierQuery q) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>();
+        if (q.units() != null) {
+            where.add("(unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})");
+            params.put("units", KpiRepository.arrayLiteral(q.units()));
+        }
+        if (q.procedure() != null) {
+            where.add("procedure_code = {procedure:String}");
+            params.put("procedure", q.procedure());
+        }
+        if (q.status() != null) {
+            where.add("(" + DossierQuery.statusCondition(q.status()) + ")");
+        }
+        if (q.channel() != null) {
+            where.add("channel = {channel:String}");
+            params.put("channel", DossierQuery.channelValue(q.channel()));
+        }
+        if (q.from() != null) {
+            where.add("received_at >= fromUnixTimestamp64Milli({fromMs:Int64})");
+            params.put("fromMs", Times.startOfDay(q.from()).toEpochMilli());
+        }
+        if (q.to() != null) {
+            where.add("received_at < fromUnixTimestamp64Milli({toMs:Int64})");
+            params.put("toMs", Times.startOfDay(q.to().plusDays(1)).toEpochMilli());
+        }
+        if (q.q() != null) {
+            // A code typed from its start (unit code, then date) is a range of the primary key: read it, not every row.
+            where.add(CODE_PREFIX.matcher(q.q()).matches() ? "startsWith(dossier_id, {q:String})"
+                    : "positionCaseInsensitive(dossier_id, {q:String}) > 0");
+            params.put("q", q.q());
+        }
+        String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = client.queryAll("SELECT count() AS n FROM dossiers FINAL" + filter, params).get(0).getLong("n");
+        Map<String, Object> pageParams = new LinkedHashMap<>(params);
+        pageParams.put("limit", q.limit());
+        pageParams.put("offset", q.offset());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (GenericRecord r : client.queryAll("SELECT " + SUMMARY + " FROM dossiers FINAL" + filter
+                + " ORDER BY received_at DESC NULLS LAST, last_event_at DESC, dossier_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
+                pageParams)) {
+            rows.add(summary(r));
+        }
+        return new Page(total, rows);
+    }
+
+    /** The dossier's state row, or empty when there is no such dossier. */
+    public Optional<Map<String, Object>> find(String dossierId) {
+        List<GenericRecord> rows = client.queryAll("SELECT " + DETAIL + " FROM dossiers FINAL WHERE dossier_id = {id:String}",
+                Map.of("id", dossierId));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        GenericRecord r = rows.get(0);
+        Map<String, Object> m = summary(r);
+        m.put("pauseCount", r.getLong("pause_count"));
+        m.put("pausedSeconds", r.getLong("paused_seconds"));
+        m.put("processingWorkingDays", r.hasValue("processing_working_seconds")
+                ? r.getLong("processing_working_seconds") / 3600.0 / 8 : null);
+        m.put("feeRequired", r.getBoolean("fee_required"));
+        m.put("paidOnline", r.getBoolean("paid_online"));
+        m.put("electronicResult", r.getBoolean("electronic_result"));
+        m.put("digitized", r.getBoolean("digitized"));
+        m.put("reusedData", r.getBoolean("reused_data"));
+        m.put("apologyAt", iso(r, "apology_at_ms"));
+        m.put("newDueAt", iso(r, "new_due_at_ms"));
+        String ratings = r.getString("ratings");
+        m.put("ratings", ratings.isEmpty() ? List.of() : List.of(ratings.split(",")).stream().map(Integer::valueOf).toList());
+        m.put("version", r.getLong("version"));
+        return Optional.of(m);
+    }
+
+    /** The accepted events of a dossier, in order of their time: its timeline. */
+    public List<Map<String, Object>> timeline(String dossierId) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (GenericRecord r : client.queryAll("""
+                SELECT event_id, toString(type) AS type, toUnixTimestamp64Milli(at) AS at_ms,
+                       toString(unit_code) AS unit_code, payload
+                FROM events FINAL WHERE dossier_id = {id:String} ORDER BY at, event_id
+                """, Map.of("id", dossierId))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("eventId", r.getString("event_id"));
+            m.put("type", r.getString("type"));
+            m.put("at", iso(r, "at_ms"));
+            m.put("unitCode", r.getString("unit_code"));
+            m.put("payload", parse(r.getString("payload")));
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** One line of the late list: a dossier that ended late in the period, or is overdue or at risk at its end. */
+    public record LateDossier(String dossierId, String kind, String unitCode, String currentUnitCode, String procedureCode,
+                              Instant receivedAt, Instant dueAt, Instant endAt, long daysLate, int supplementRequests) {
+    }
+
+    /** Dossiers of {@code units} that ended late between {@code start} (inclusive) and {@code end} (exclusive). */
+    public List<LateDossier> endedLate(Collection<String> units, Instant start, Instant end, int limit) {
+        List<LateDossier> out = new ArrayList<>();
+        for (GenericRecord r : client.queryAll("""
+                SELECT dossier_id, toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
+                       toString(procedure_code) AS procedure_code,
+                       toUnixTimestamp64Milli(received_at) AS received_at_ms,
+                       toUnixTimestamp64Milli(effective_due_at) AS due_at_ms, toUnixTimestamp64Milli(end_at) AS end_at_ms,
+                       greatest(0, dateDiff('day', toDate(effective_due_at), toDate(end_at))) AS days_late,
+                       supplement_requests
+                FROM dossiers FINAL
+                WHERE received AND timeliness = 'LATE' AND unit_code IN {units:Array(String)}
+                  AND end_at >= fromUnixTimestamp64Milli({start:Int64}) AND end_at < fromUnixTimestamp64Milli({end:Int64})
+                ORDER BY days_late DESC, end_at DESC
+                LIMIT {limit:UInt32}
+                """, Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(),
+                "end", end.toEpochMilli(), "limit", limit))) {
+            out.add(new LateDossier(r.getString("dossier_id"), "LATE", r.getString("unit_code"),
+                    r.getString("current_unit_code"), r.getString("procedure_code"), instant(r, "received_at_ms"),
+                    instant(r, "due_at_ms"), instant(r, "end_at_ms"), r.getLong("days_late"), (int) r.getLong("supplement_requests")));
+        }
+        return out;
+    }
+
+    /**
+     * Dossiers overdue or at risk at the instant {@code at} (the alert episodes active then), with
+     * their receipt time; days late counts local days from the due date to the day of {@code at}.
+     */
+    public List<LateDossier> overdueAndAtRisk(Collection<String> units, Instant at, int limit) {
+        List<GenericRecord> alerts = client.queryAll("""
+                SELECT dossier_id, toString(kind) AS kind, toString(unit_code) AS unit_code,
+                       toString(current_unit_code) AS current_unit_code, toString(procedure_code) AS procedure_code,
+                       toUnixTimestamp64Milli(due_at) AS due_at_ms
+                FROM alerts FINAL
+                WHERE is_deleted = 0 AND kind IN ('OVERDUE', 'AT_RISK')
+                  AND (unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})
+                  AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
+                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
+                ORDER BY kind DESC, due_at ASC, dossier_id
+                LIMIT {limit:UInt32}
+                """, Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit));
+        Map<String, GenericRecord> dossiers = new LinkedHashMap<>();
+        if (!alerts.isEmpty()) {
+            List<String> ids = alerts.stream().map(r -> r.getString("dossier_id")).distinct().toList();
+            for (GenericRecord d : client.queryAll("""
+                    SELECT dossier_id, toUnixTimestamp64Milli(received_at) AS received_at_ms, supplement_requests
+                    FROM dossiers FINAL WHERE dossier_id IN {ids:Array(String)}
+                    """, Map.of("ids", KpiRepository.arrayLiteral(ids)))) {
+                dossiers.put(d.getString("dossier_id"), d);
+            }
+        }
+        List<LateDossier> out = new ArrayList<>();
+        for (GenericRecord r : alerts) {
+            Instant due = instant(r, "due_at_ms");
+            boolean overdue = r.getString("kind").equals("OVERDUE");
+            long daysLate = !overdue || due == null ? 0
+                    : Math.max(0, ChronoUnit.DAYS.between(Times.localDate(due), Times.localDate(at)));
+            GenericRecord d = dossiers.get(r.getString("dossier_id"));
+            out.add(new LateDossier(r.getString("dossier_id"), r.getString("kind"), r.getString("unit_code"),
+                    r.getString("current_unit_code"), r.getString("procedure_code"),
+                    d == null ? null : instant(d, "received_at_ms"), due, null, daysLate,
+                    d == null ? 0 : (int) d.getLong("supplement_requests")));
+        }
+        return out;
+    }
+
+    /** Per procedure: received, ended by class, withdrawn in the period, and open at its end, from the dossiers' rows. */
+    public record ProcedureCounts(String procedureCode, long received, long early, long onTime, long late,
+                                  long withdrawn, long openAtEnd) {
+        public long ended() {
+            return early + onTime + late;
+        }
+
+        /** (early + onTime) / ended: the share of the dossiers ended in the period that ended in time. */
+        public Double endedInTimeRate() {
+            return ended() == 0 ? null : (double) (early + onTime) / ended();
+        }
+    }
+
+    public List<ProcedureCounts> byProcedure(Collection<String> units, Instant start, Instant end) {
+        List<ProcedureCounts> out = new ArrayList<>();
+        for (GenericRecord r : client.queryAll("""
+                SELECT toString(procedure_code) AS procedure_code,
+                  countIf(received_at >= s) AS received,
+                  countIf(end_at >= s AND end_at < e AND timeliness = 'EARLY') AS early,
+                  countIf(end_at >= s AND end_at < e AND timeliness = 'ON_TIME') AS on_time,
+                  countIf(end_at >= s AND end_at < e AND timeliness = 'LATE') AS late,
+                  countIf(end_at >= s AND end_at < e AND end_kind = 'WITHDRAWN') AS withdrawn,
+                  countIf(end_at IS NULL OR end_at >= e) AS open_at_end
+                FROM (SELECT procedure_code, received_at, end_at, timeliness, end_kind,
+                             fromUnixTimestamp64Milli({start:Int64}) AS s, fromUnixTimestamp64Milli({end:Int64}) AS e
+                      FROM dossiers FINAL
+                      WHERE received AND unit_code IN {units:Array(String)}
+                        AND received_at < fromUnixTimestamp64Milli({end:Int64})
+                        AND (end_at IS NULL OR end_at >= fromUnixTimestamp64Milli({start:Int64})))
+                GROUP BY procedure_code
+                ORDER BY received DESC, procedure_code
+                """, Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(), "end", end.toEpochMilli()))) {
+            out.add(new ProcedureCounts(r.getString("procedure_code"), r.getLong("received"), r.getLong("early"),
+                    r.getLong("on_time"), r.getLong("late"), r.getLong("withdrawn"), r.getLong("open_at_end")));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> summary(GenericRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dossierId", r.getString("dossier_id"));
+        m.put("received", r.getBoolean("received"));
+        m.put("unitCode", r.getString("unit_code"));
+        m.put("currentUnitCode", r.getString("current_unit_code"));
+        m.put("procedureCode", r.getString("procedure_code"));
+        m.put("channel", emptyToNull(r.getString("channel")));
+        m.put("receivedAt", iso(r, "received_at_ms"));
+        m.put("dueAt", iso(r, "due_at_ms"));
+        m.put("effectiveDueAt", iso(r, "effective_due_at_ms"));
+        m.put("endAt", iso(r, "end_at_ms"));
+        m.put("endKind", emptyToNull(r.getString("end_kind")));
+        m.put("timeliness", emptyToNull(r.getString("timeliness")));
+        m.put("supplementRequests", r.getLong("supplement_requests"));
+        m.put("pauseOpen", r.getBoolean("pause_open"));
+        m.put("lastEventAt", iso(r, "last_event_at_ms"));
+        m.put("eventCount", r.getLong("event_count"));
+        m.put("state", state(r));
+        return m;
+    }
+
+    /** One word for where the dossier stands: NOT_RECEIVED, OPEN, PAUSED, EARLY, ON_TIME, LATE or its end kind. */
+    private static String state(GenericRecord r) {
+        if (!r.getBoolean("received")) {
+            return "NOT_RECEIVED";
+        }
+        if (!r.hasValue("end_at_ms")) {
+            return r.getBoolean("pause_open") ? "PAUSED" : "OPEN";
+        }
+        String timeliness = r.getString("timeliness");
+        return timeliness.isEmpty() ? r.getString("end_kind") : timeliness;
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String iso(GenericRecord r, String column) {
+        return Times.iso(instant(r, column));
+    }
+
+    private static Instant instant(GenericRecord r, String column) {
+        return r.hasValue(column) ? Instant.ofEpochMilli(r.getLong(column)) : null;
+    }
+
+    private static JsonNode parse(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(payload);
+        }
+    }
+
+    /** The local date range's bounds as instants: from 00:00 to the day after to, 00:00. */
+    public static Instant[] bounds(LocalDate from, LocalDate to) {
+        return new Instant[] {Times.startOfDay(from), Times.startOfDay(to.plusDays(1))};
+    }
+}

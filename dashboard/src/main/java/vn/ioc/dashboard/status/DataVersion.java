@@ -1,0 +1,48 @@
+package vn.ioc.dashboard.status;
+
+import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A cheap fingerprint of the data: the newest event time and the row counts of the tables the
+ * dashboard reads. Any insert changes it (a replacing table grows until it merges), so polling it is
+ * how the live stream notices new data without re-running the KPI queries.
+ */
+public final class DataVersion {
+
+    private static final String QUERY = """
+            SELECT
+              (SELECT count() FROM events) AS events,
+              (SELECT if(count() = 0, toInt64(-1), toUnixTimestamp64Milli(max(at))) FROM events) AS newest,
+              (SELECT count() FROM kpi_daily) AS kpi_rows,
+              (SELECT count() FROM alerts) AS alert_rows
+            """;
+
+    /** {@code newestEventAt} is null while there is no event. */
+    public record Fingerprint(Instant newestEventAt, long events, long kpiRows, long alertRows) {
+        public String signature() {
+            return (newestEventAt == null ? "-" : newestEventAt.toEpochMilli()) + ":" + events + ":" + kpiRows + ":" + alertRows;
+        }
+    }
+
+    private final Client client;
+
+    public DataVersion(Client client) {
+        this.client = client;
+    }
+
+    public Fingerprint read() {
+        GenericRecord r = client.queryAll(QUERY).get(0);
+        long newest = r.getLong("newest");
+        return new Fingerprint(newest < 0 ? null : Instant.ofEpochMilli(newest), r.getLong("events"),
+                r.getLong("kpi_rows"), r.getLong("alert_rows"));
+    }
+
+    /** The time of the newest event applied: the "now" of the data (a simulation may run ahead of the clock). */
+    public Optional<Instant> newestEventAt() {
+        return Optional.ofNullable(read().newestEventAt());
+    }
+}
