@@ -51,10 +51,19 @@ public final class DossierKpiJob {
         env.setParallelism(options.parallelism());
         env.enableCheckpointing(options.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
 
+        DataStream<RawEvent> raw = env.fromSource(source(options, options.topic(), options.groupId()),
+                WatermarkStrategy.noWatermarks(), "dossier events").uid("kafka-source");
+        DataStream<RawEvent> deadLetterTopic = options.dlqTopic().isBlank() ? null
+                : env.fromSource(source(options, options.dlqTopic(), options.groupId() + "-dead-letters"),
+                        WatermarkStrategy.noWatermarks(), "dead-letter topic").uid("kafka-dead-letter-source");
+        DossierKpiPipeline.build(raw, deadLetterTopic, catalogs, sinks(clickhouse, options.flushIntervalMs()));
+    }
+
+    private static KafkaSource<RawEvent> source(JobOptions options, String topic, String groupId) {
         var builder = KafkaSource.<RawEvent>builder()
                 .setBootstrapServers(options.bootstrapServers())
-                .setTopics(options.topic())
-                .setGroupId(options.groupId())
+                .setTopics(topic)
+                .setGroupId(groupId)
                 // Without restored state the job must read the topic from its start: the aggregates are
                 // built from every event. On restore, Flink resumes from the checkpointed offsets.
                 .setStartingOffsets(OffsetsInitializer.earliest())
@@ -64,11 +73,7 @@ public final class DossierKpiJob {
         if (options.untilEndOfTopic()) {
             builder.setBounded(OffsetsInitializer.latest());
         }
-        KafkaSource<RawEvent> source = builder.build();
-        DataStream<RawEvent> raw = env.fromSource(source, WatermarkStrategy.noWatermarks(), "dossier events")
-                .uid("kafka-source");
-
-        DossierKpiPipeline.build(raw, catalogs, sinks(clickhouse, options.flushIntervalMs()));
+        return builder.build();
     }
 
     public static DossierKpiPipeline.Sinks sinks(ClickHouseEndpoint clickhouse, long flushIntervalMs) {
@@ -77,6 +82,8 @@ public final class DossierKpiJob {
                 new ClickHouseSink<>(clickhouse, "dossiers", Tables.DOSSIERS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "dead_letters", Tables.DEAD_LETTERS, flushIntervalMs, SINK_BUFFER_ROWS));
+                new ClickHouseSink<>(clickhouse, "dead_letters", Tables.DEAD_LETTERS, flushIntervalMs, SINK_BUFFER_ROWS),
+                new ClickHouseSink<>(clickhouse, "dead_letter_replays", Tables.DEAD_LETTER_REPLAYS, flushIntervalMs,
+                        SINK_BUFFER_ROWS));
     }
 }

@@ -4,11 +4,13 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import vn.ioc.analytics.kpi.DailyKpiAggregator;
+import vn.ioc.analytics.lifecycle.DeadLetterTopicRecords;
 import vn.ioc.analytics.lifecycle.DossierLifecycleFunction;
 import vn.ioc.analytics.lifecycle.ValidateEvents;
 import vn.ioc.analytics.lifecycle.ValidatedEvent;
 import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.DayDelta;
+import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
@@ -23,6 +25,7 @@ import vn.ioc.domain.event.EventJson;
  * it to Kafka and ClickHouse, tests to bounded sources and collecting sinks.
  *
  * <pre>
+ * dead-letter topic --(dead letters)----------> dead_letters  (and replay markers -> dead_letter_replays)
  * raw records -> validate --(dead letters)--> dead_letters
  *                   |------------------------> events
  *                   v
@@ -36,18 +39,32 @@ public final class DossierKpiPipeline {
 
     /** Where each kind of output goes. */
     public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<KpiDailyRow> kpiDaily,
-                        Sink<AlertRow> alerts, Sink<DeadLetterRow> deadLetters) {
+                        Sink<AlertRow> alerts, Sink<DeadLetterRow> deadLetters,
+                        Sink<DeadLetterReplayRow> deadLetterReplays) {
     }
 
     private DossierKpiPipeline() {
     }
 
-    public static void build(DataStream<RawEvent> raw, Catalogs catalogs, Sinks sinks) {
+    /**
+     * @param deadLetterTopic the ingest's dead-letter topic, copied into the same tables; null when
+     *                        there is none (tests of the event pipeline alone)
+     */
+    public static void build(DataStream<RawEvent> raw, DataStream<RawEvent> deadLetterTopic, Catalogs catalogs,
+                             Sinks sinks) {
         SingleOutputStreamOperator<ValidatedEvent> valid = raw
                 .process(new ValidateEvents(catalogs))
                 .name("validate").uid("validate");
-        valid.getSideOutput(ValidateEvents.DEAD_LETTERS)
-                .sinkTo(sinks.deadLetters()).name("dead_letters").uid("sink-dead-letters");
+        DataStream<DeadLetterRow> deadLetters = valid.getSideOutput(ValidateEvents.DEAD_LETTERS);
+        if (deadLetterTopic != null) {
+            SingleOutputStreamOperator<DeadLetterRow> ingestDeadLetters = deadLetterTopic
+                    .process(new DeadLetterTopicRecords())
+                    .name("dead-letter topic").uid("dead-letter-topic");
+            ingestDeadLetters.getSideOutput(DeadLetterTopicRecords.REPLAYS)
+                    .sinkTo(sinks.deadLetterReplays()).name("dead_letter_replays").uid("sink-dead-letter-replays");
+            deadLetters = deadLetters.union(ingestDeadLetters);
+        }
+        deadLetters.sinkTo(sinks.deadLetters()).name("dead_letters").uid("sink-dead-letters");
 
         valid.map(DossierKpiPipeline::eventRow)
                 .name("event rows").uid("event-rows")

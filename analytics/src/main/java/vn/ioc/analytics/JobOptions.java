@@ -8,16 +8,16 @@ import java.util.Set;
 
 /**
  * The job's arguments, as given on {@code flink run} or in the REST call's programArgs:
- * {@code --bootstrap-servers H:P --topic T --group-id G --clickhouse-url URL --clickhouse-database DB
+ * {@code --bootstrap-servers H:P --topic T --dlq-topic T2 (empty: none) --group-id G --clickhouse-url URL --clickhouse-database DB
  * [--catalog-dir DIR] [--checkpoint-interval-ms N] [--flush-interval-ms N] [--parallelism N]
  * [--until-end-of-topic true]}. The last makes a bounded run: the job stops once it has processed
  * what the topic held when it started (a batch replay).
  */
-public record JobOptions(String bootstrapServers, String topic, String groupId, String clickhouseUrl,
+public record JobOptions(String bootstrapServers, String topic, String dlqTopic, String groupId, String clickhouseUrl,
                          String clickhouseDatabase, Path catalogDir, Duration checkpointInterval,
                          long flushIntervalMs, int parallelism, boolean untilEndOfTopic) {
 
-    private static final Set<String> KNOWN = Set.of("bootstrap-servers", "topic", "group-id", "clickhouse-url",
+    private static final Set<String> KNOWN = Set.of("bootstrap-servers", "topic", "dlq-topic", "group-id", "clickhouse-url",
             "clickhouse-database", "catalog-dir", "checkpoint-interval-ms", "flush-interval-ms", "parallelism",
             "until-end-of-topic");
 
@@ -36,6 +36,7 @@ public record JobOptions(String bootstrapServers, String topic, String groupId, 
         JobOptions o = new JobOptions(
                 m.getOrDefault("bootstrap-servers", "localhost:9092"),
                 m.getOrDefault("topic", "dossier-events"),
+                m.getOrDefault("dlq-topic", "dossier-events-dlq"),
                 m.getOrDefault("group-id", "ioc-analytics"),
                 m.getOrDefault("clickhouse-url", "http://127.0.0.1:8123"),
                 m.getOrDefault("clickhouse-database", "ioc"),

@@ -6,6 +6,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
@@ -28,6 +29,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The whole pipeline on a Flink MiniCluster with a bounded source and collecting sinks: the example
@@ -62,15 +64,20 @@ class DossierKpiPipelineTest {
         CollectingSink<KpiDailyRow> daily = new CollectingSink<>();
         CollectingSink<DeadLetterRow> dead = new CollectingSink<>();
         CollectingSink<AlertRow> alerts = new CollectingSink<>();
+        CollectingSink<DeadLetterReplayRow> replays = new CollectingSink<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Catalogs catalogs = Catalogs.loadDefault();
-        DossierKpiPipeline.build(env.fromData(raw), catalogs,
-                new DossierKpiPipeline.Sinks(events, dossiers, daily, alerts, dead));
+        DossierKpiPipeline.build(env.fromData(raw), env.fromData(deadLetterTopicRecords()), catalogs,
+                new DossierKpiPipeline.Sinks(events, dossiers, daily, alerts, dead, replays));
         env.execute("pipeline test");
 
-        assertThat(dead.received()).extracting(DeadLetterRow::reasonCode)
-                .containsExactlyInAnyOrder("BAD_JSON", "UNKNOWN_UNIT");
+        // The job's own refusals, and the ingest's dead letters copied from their topic (one of them
+        // unreadable, kept as such); the replay marker goes to its own table.
+        assertThat(dead.received()).extracting(DeadLetterRow::source, DeadLetterRow::reasonCode)
+                .containsExactlyInAnyOrder(tuple("analytics-job", "BAD_JSON"), tuple("analytics-job", "UNKNOWN_UNIT"),
+                        tuple("igate-haugiang", "UNKNOWN_UNIT"), tuple("dead-letter-topic", "BAD_DEAD_LETTER"));
+        assertThat(replays.received()).extracting(DeadLetterReplayRow::deadLetterId).containsExactly("dl-1");
         assertThat(events.received().stream().map(EventRow::eventId).distinct().count()).isEqualTo(18);
 
         Map<String, KpiDailyRow> latest = latestRows(daily.received());
@@ -128,6 +135,19 @@ class DossierKpiPipelineTest {
         List<AlertRow> live = latestAlerts.values().stream().filter(a -> !a.deleted()).toList();
         assertThat(live).extracting(AlertRow::dossierId, AlertRow::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("000.00.12.H23-250602-0001", "AT_RISK"));
+    }
+
+    private static List<RawEvent> deadLetterTopicRecords() {
+        String deadLetter = "{\"kind\":\"dead-letter\",\"id\":\"dl-1\",\"receivedAt\":\"2025-06-03T09:15:00.123+07:00\","
+                + "\"source\":\"igate-haugiang\",\"input\":\"event\",\"origin\":\"POST /ingest/events item 3\","
+                + "\"reasonCode\":\"UNKNOWN_UNIT\",\"reason\":\"UNKNOWN_UNIT unitCode: '000.99.99.H23' is not in the unit catalog\","
+                + "\"errors\":[],\"raw\":\"{}\",\"rawBase64\":false,\"rawBytes\":2,\"rawTruncated\":false}";
+        String marker = "{\"kind\":\"replayed\",\"deadLetterId\":\"dl-1\",\"reasonCode\":\"UNKNOWN_UNIT\","
+                + "\"source\":\"igate-haugiang\",\"eventId\":\"e-77\",\"replayedAt\":\"2025-06-04T10:00:00+07:00\"}";
+        return List.of(
+                new RawEvent("igate-haugiang", deadLetter.getBytes(StandardCharsets.UTF_8), 0, 0, 0),
+                new RawEvent("igate-haugiang", marker.getBytes(StandardCharsets.UTF_8), 0, 1, 0),
+                new RawEvent(null, "garbage".getBytes(StandardCharsets.UTF_8), 0, 2, 0));
     }
 
     static Map<String, KpiDailyRow> latestRows(List<KpiDailyRow> rows) {

@@ -65,6 +65,7 @@ class SameTablesAfterFaultsTest {
     static void produceAProvinceWeek() throws Exception {
         kafka = EmbeddedKafka.start();
         kafka.createTopic(TOPIC, 4);
+        kafka.createTopic("dossier-events-dlq", 1);
         Instant start = WorkingCalendar.startOfDay(LocalDate.of(2026, 3, 2));
         ProvinceSimulator sim = new ProvinceSimulator(Catalogs.loadDefault(), 11, 600, start);
         List<DossierEvent> events = new ArrayList<>(sim.advanceTo(start.plus(Duration.ofDays(12))));

@@ -55,6 +55,7 @@ class PipelineEndToEndTest {
     static void startParts() {
         kafka = EmbeddedKafka.start();
         kafka.createTopic(TOPIC, 4);
+        kafka.createTopic("dossier-events-dlq", 1);
         clickhouse = ClickHouseEndpoint.of(LocalClickHouse.get().url(), LocalClickHouse.get().newDatabase("e2e"));
         SchemaMigrator.migrate(clickhouse);
     }
@@ -88,6 +89,10 @@ class PipelineEndToEndTest {
                     JsonNode status = json(body(http.get("/api/status")));
                     return status.path("caughtUp").asBoolean() && status.path("acceptedEvents").asLong() == sent.size();
                 });
+
+                JsonNode status = json(body(http.get("/api/status")));
+                assertThat(status.at("/deadLetters/total").asLong()).isEqualTo(1);
+                assertThat(status.at("/deadLetters/byReason/BAD_JSON/pending").asLong()).isEqualTo(1);
 
                 JsonNode june = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-01&to=2025-06-30", TestUsers.wall()).body().string());
                 assertThat(june.get("unit").asText()).isEqualTo("000.00.00.H23");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
@@ -163,6 +164,24 @@ public final class Tables {
             o.put("procedure_code", r.procedureCode());
             o.put("version", r.version());
             o.put("is_deleted", r.deleted() ? 1 : 0);
+            return o.toString();
+        }
+    };
+
+    public static final RowEncoder<DeadLetterReplayRow> DEAD_LETTER_REPLAYS = new RowEncoder<>() {
+        @Override
+        public String key(DeadLetterReplayRow r) {
+            return r.source() + '|' + r.deadLetterId();
+        }
+
+        @Override
+        public String toJson(DeadLetterReplayRow r) {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("source", r.source());
+            o.put("dead_letter_id", r.deadLetterId());
+            o.put("event_id", r.eventId());
+            o.put("reason_code", r.reasonCode());
+            o.put("replayed_at", time(r.replayedAtMillis()));
             return o.toString();
         }
     };

@@ -74,7 +74,39 @@ public final class PipelineStatus {
         out.put("acceptedEvents", progress == null ? null : progress.accepted());
         out.put("appliedEvents", progress == null ? null : progress.applied());
         out.put("consumerLag", progress == null ? null : progress.lag());
+        out.put("deadLetters", clickhouseUp ? deadLetters() : null);
         out.put("checkedAt", Instant.now().atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime().toString());
+        return out;
+    }
+
+    /**
+     * Every event refused so far (at the ingest door and by the analytics job), by reason; pending
+     * ones have not been replayed by an operator yet.
+     */
+    private Map<String, Object> deadLetters() {
+        Map<String, Object> byReason = new java.util.TreeMap<>();
+        long total = 0;
+        long pending = 0;
+        try {
+            for (GenericRecord r : clickhouse.queryAll("""
+                    SELECT toString(d.reason_code) AS reason, count() AS n, countIf(r.dead_letter_id = '') AS pending
+                    FROM (SELECT source, id, reason_code FROM dead_letters FINAL) AS d
+                    LEFT JOIN (SELECT source, dead_letter_id FROM dead_letter_replays FINAL) AS r
+                      ON d.source = r.source AND d.id = r.dead_letter_id
+                    GROUP BY reason ORDER BY reason""")) {
+                long n = r.getLong("n");
+                long p = r.getLong("pending");
+                byReason.put(r.getString("reason"), Map.of("total", n, "pending", p));
+                total += n;
+                pending += p;
+            }
+        } catch (Exception e) {
+            return Map.of("error", rootMessage(e));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("total", total);
+        out.put("pending", pending);
+        out.put("byReason", byReason);
         return out;
     }
 

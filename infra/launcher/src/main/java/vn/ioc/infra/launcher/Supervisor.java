@@ -12,14 +12,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the whole product on this machine: starts each part in order and waits until it is ready,
- * reports parts that exit, and on shutdown saves the Flink job and stops everything in reverse order,
- * keeping the data for the next start.
+ * starts again a part that crashes (see {@link #RESTARTED_ON_CRASH}), and on shutdown saves the Flink
+ * job and stops everything in reverse order, keeping the data for the next start.
  */
-final class Supervisor {
+public final class Supervisor {
+
+    /**
+     * Parts started again when they exit on their own: they keep their state in the data directory
+     * (Kafka, ClickHouse), in the job's checkpoints (the TaskManager: the JobManager restarts the job
+     * on the new one from its last checkpoint), or none at all (dashboard, ingest endpoint). The
+     * JobManager is not among them: it holds the running job, which a new one would not know.
+     */
+    public static final java.util.Set<String> RESTARTED_ON_CRASH =
+            java.util.Set.of("clickhouse", "kafka", "flink-taskmanager", "dashboard", "ingest");
 
     static final Duration CHILD_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(60);
@@ -41,8 +51,15 @@ final class Supervisor {
     private LauncherLock lock;
     private AnalyticsJob job;
     private volatile String submittedJobId;
+    private final Map<String, RestartPolicy> restartPolicies = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService restarts =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ioc-restarts");
+                thread.setDaemon(true);
+                return thread;
+            });
 
-    Supervisor(LauncherConfig config, ProjectLayout layout, PrintStream out) {
+    public Supervisor(LauncherConfig config, ProjectLayout layout, PrintStream out) {
         this.config = config;
         this.layout = layout;
         this.out = out;
@@ -51,10 +68,23 @@ final class Supervisor {
 
     /** Starts everything, then blocks until shutdown. Returns the process exit code. */
     int run() throws IOException, InterruptedException {
+        if (!start()) {
+            return 1;
+        }
+        printSummary();
+        stopped.await();
+        return 0;
+    }
+
+    /**
+     * Starts everything and returns once it all runs (true), or after a failed start has been reported
+     * and what was started is stopped again (false). {@link #shutdown()} stops it.
+     */
+    public boolean start() throws IOException, InterruptedException {
         List<String> problems = buildProblems();
         if (!problems.isEmpty()) {
             problems.forEach(problem -> out.println("Cannot start: " + problem));
-            return 1;
+            return false;
         }
         Files.createDirectories(config.logDir());
         Optional<LauncherLock> acquired = LauncherLock.tryAcquire(config.dataDir().resolve("ioc.lock"));
@@ -63,7 +93,7 @@ final class Supervisor {
                     .map(entry -> " (launcher pid " + entry.pid() + ")").findFirst().orElse("");
             out.println("IOC is already running with data in " + config.dataDir() + pid
                     + ". Stop it with ./ioc stop, or set IOC_DATA_DIR to another directory.");
-            return 1;
+            return false;
         }
         lock = acquired.get();
         stopLeftovers();
@@ -71,7 +101,7 @@ final class Supervisor {
         if (!busyPorts.isEmpty()) {
             busyPorts.forEach(out::println);
             lock.close();
-            return 1;
+            return false;
         }
         pids.add("launcher", "IOC launcher", ProcessHandle.current());
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "ioc-shutdown"));
@@ -84,11 +114,59 @@ final class Supervisor {
                 out.println("Start-up failed: " + e.getMessage());
                 shutdown();
             }
-            return 1;
+            return false;
         }
-        printSummary();
-        stopped.await();
-        return 0;
+        return true;
+    }
+
+    public LauncherConfig config() {
+        return config;
+    }
+
+    /** The newest process started under {@code id} ({@code flink-taskmanager}, {@code kafka}, …). */
+    public Optional<ChildProcess> child(String id) {
+        ChildProcess found = null;
+        for (ChildProcess child : children) {
+            if (child.id().equals(id)) {
+                found = child;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The processes running now, in the order of their start. */
+    public List<ChildProcess> runningChildren() {
+        return children.stream().filter(ChildProcess::isAlive).toList();
+    }
+
+    /**
+     * Stops the part {@code id} (SIGTERM, then SIGKILL after the grace period) when it runs, and starts
+     * it again with the same command, environment and log. Returns the new process; the caller waits
+     * for it to be ready.
+     */
+    public ChildProcess restart(String id) throws IOException {
+        ChildProcess old = child(id).orElseThrow(() -> new IllegalArgumentException("no process " + id));
+        old.stop(CHILD_STOP_GRACE);
+        return startAgain(old);
+    }
+
+    /** Starts a part stopped earlier (by {@link ChildProcess#stop}) or that crashed, with the same command. */
+    public ChildProcess startAgain(ChildProcess old) throws IOException {
+        synchronized (lifecycle) {
+            if (shuttingDown) {
+                throw new IOException("IOC is stopping");
+            }
+            ChildProcess fresh = old.startAgain();
+            int place = children.indexOf(old);
+            if (place >= 0) {
+                children.set(place, fresh); // keeps the order of stopping: the reverse of the start
+            } else {
+                children.add(fresh);
+            }
+            pids.add(fresh.id(), fresh.displayName(), fresh.handle());
+            watch(fresh, CompletableFuture.completedFuture(null));
+            return fresh;
+        }
     }
 
     private void startAll() throws StartupException, InterruptedException {
@@ -214,7 +292,7 @@ final class Supervisor {
     private void submitJob(Progress.Step step) throws StartupException, InterruptedException {
         List<String> args = new ArrayList<>(List.of(
                 "--bootstrap-servers", config.kafkaBootstrap(),
-                "--topic", config.topic(),
+                "--topic", config.topic(), "--dlq-topic", config.dlqTopic(),
                 "--clickhouse-url", config.clickhouseUrl(),
                 "--clickhouse-database", config.clickhouseDatabase()));
         config.catalogDir().ifPresent(dir -> args.addAll(List.of("--catalog-dir", dir.toString())));
@@ -359,18 +437,51 @@ final class Supervisor {
             children.add(child);
             pids.add(child.id(), child.displayName(), child.handle());
         }
-        child.onExit().thenCombine(step.whenDone(), (code, stepDone) -> code).thenAccept(code -> {
+        watch(child, step.whenDone());
+        return child;
+    }
+
+    /** Reports a process that exits on its own once its start step is done, and starts it again when it should. */
+    private void watch(ChildProcess child, CompletableFuture<?> stepDone) {
+        child.onExit().thenCombine(stepDone, (code, done) -> code).thenAccept(code -> {
             if (child.isStopping() || shuttingDown || child.isExitReported()) {
                 return;
             }
             if (child.id().equals("replay") && code == 0) {
                 out.println("Replay of " + config.replayFile().orElseThrow() + " finished");
-            } else {
-                out.println(child.displayName() + " exited with code " + code + ", see " + child.logFile());
+                pids.remove(child.id());
+                return;
             }
-            pids.remove(child.id());
+            if (!RESTARTED_ON_CRASH.contains(child.id())) {
+                out.println(child.displayName() + " exited with code " + code + ", see " + child.logFile());
+                pids.remove(child.id());
+                return;
+            }
+            RestartPolicy policy = restartPolicies.computeIfAbsent(child.id(), id -> RestartPolicy.standard());
+            Optional<Duration> delay = policy.onCrash(java.time.Instant.now());
+            if (delay.isEmpty()) {
+                out.println(child.displayName() + " exited with code " + code + " and is left stopped: it crashed "
+                        + policy.maxRestarts() + " times within " + policy.window().toMinutes() + " minutes, see "
+                        + child.logFile());
+                pids.remove(child.id());
+                return;
+            }
+            out.println(child.displayName() + " exited with code " + code + "; starting it again in "
+                    + Progress.seconds(delay.get()) + ", see " + child.logFile());
+            restarts.schedule(() -> restartCrashed(child), delay.get().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         });
-        return child;
+    }
+
+    private void restartCrashed(ChildProcess crashed) {
+        if (shuttingDown || child(crashed.id()).filter(current -> current == crashed).isEmpty()) {
+            return; // stopping, or someone already started it again
+        }
+        try {
+            ChildProcess fresh = startAgain(crashed);
+            out.println(fresh.displayName() + " started again (pid " + fresh.pid() + ")");
+        } catch (IOException | RuntimeException e) {
+            out.println("Cannot start " + crashed.displayName() + " again: " + e.getMessage());
+        }
     }
 
     private void await(Progress.Step step, String what, Duration timeout, Await.Condition condition,
@@ -387,7 +498,7 @@ final class Supervisor {
      * Saves the analytics job to a savepoint, then stops the processes in the reverse order of their
      * start. Runs once, from the shutdown hook (Ctrl-C, SIGTERM, {@code ./ioc stop}) or after a failed start.
      */
-    void shutdown() {
+    public void shutdown() {
         synchronized (lifecycle) {
             if (shutdownDone) {
                 return;
@@ -395,6 +506,7 @@ final class Supervisor {
             shutdownDone = true;
             shuttingDown = true;
         }
+        restarts.shutdownNow();
         try {
             out.println();
             out.println("Stopping IOC; the data stays in " + config.dataDir());
