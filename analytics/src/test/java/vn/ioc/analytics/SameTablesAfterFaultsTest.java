@@ -20,8 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.ioc.domain.calendar.WorkingCalendar;
 import vn.ioc.domain.catalog.Catalogs;
+import vn.ioc.domain.catalog.UnitLevel;
 import vn.ioc.domain.event.DossierEvent;
 import vn.ioc.domain.event.EventJson;
+import vn.ioc.domain.kpi.KpiCalculator;
+import vn.ioc.domain.kpi.KpiCounts;
+import vn.ioc.domain.rules.DossierRules;
+import vn.ioc.domain.rules.DossierState;
+import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
 import vn.ioc.infra.kafka.EmbeddedKafka;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
@@ -38,6 +44,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,8 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The job's tables are the same after anything: an undisturbed run, a run whose TaskManager is
  * killed mid-way (Flink restores its last checkpoint and re-delivers), and a replay of the whole
- * topic into a store that already holds the tables. The input is a simulated province week,
- * shuffled within each partition's dossiers and with duplicates.
+ * topic into a store that already holds the tables; and those tables give, for every unit and
+ * period tried, exactly what the domain rules give. The input is 12 simulated days of a province,
+ * with neighbours swapped, duplicates, a broken record, and a commune whose events all arrive late.
  */
 class SameTablesAfterFaultsTest {
 
@@ -60,6 +71,8 @@ class SameTablesAfterFaultsTest {
             "dead_letters:source, id");
     private static EmbeddedKafka kafka;
     private static int sent;
+    /** Every event put on the topic that keeps the contract, duplicates included. */
+    private static List<DossierEvent> accepted;
 
     @BeforeAll
     static void produceAProvinceWeek() throws Exception {
@@ -69,6 +82,14 @@ class SameTablesAfterFaultsTest {
         Instant start = WorkingCalendar.startOfDay(LocalDate.of(2026, 3, 2));
         ProvinceSimulator sim = new ProvinceSimulator(Catalogs.loadDefault(), 11, 600, start);
         List<DossierEvent> events = new ArrayList<>(sim.advanceTo(start.plus(Duration.ofDays(12))));
+        // A commune whose link was down: all its events arrive days late, after everyone else's.
+        String offline = events.stream().map(DossierEvent::unitCode).filter(SameTablesAfterFaultsTest::isCommune)
+                .findFirst().orElseThrow();
+        List<DossierEvent> late = events.stream().filter(e -> e.unitCode().equals(offline)).toList();
+        events.removeAll(late);
+        events.addAll(late);
+        assertThat(late).isNotEmpty();
+        accepted = List.copyOf(events);
         Random rnd = new Random(3);
         List<byte[]> values = new ArrayList<>();
         List<String> keys = new ArrayList<>();
@@ -182,6 +203,63 @@ class SameTablesAfterFaultsTest {
         // with another parallelism, too.
         awaitFinished(submit(calm, 1, "replay"));
         assertThat(dump(calm)).isEqualTo(expected);
+    }
+
+    @Test
+    void theKpisEqualTheRulesForEveryUnitAndPeriodTried() throws Exception {
+        ClickHouseEndpoint store = freshStore("oracle");
+        awaitFinished(submit(store, 2, "oracle"));
+        Catalogs catalogs = Catalogs.loadDefault();
+        WorkingCalendar calendar = new WorkingCalendar(catalogs.calendarDays());
+        Map<String, List<DossierEvent>> byDossier = accepted.stream()
+                .collect(Collectors.groupingBy(DossierEvent::dossierId));
+        List<DossierState> states = byDossier.entrySet().stream()
+                .map(e -> DossierRules.evaluate(e.getKey(), e.getValue(), catalogs.procedures()::statutoryWorkingDays, calendar))
+                .toList();
+        Map<String, KpiDailyRow> rows = new HashMap<>();
+        try (Client client = store.newClient()) {
+            for (GenericRecord r : client.queryAll("SELECT * FROM kpi_daily FINAL")) {
+                KpiCounts c = new KpiCounts(r.getLong("received"), r.getLong("early"), r.getLong("on_time"),
+                        r.getLong("late"), r.getLong("withdrawn"), r.getLong("open_delta"), r.getLong("overdue_delta"),
+                        r.getLong("online_received"), r.getLong("fee_bearing"), r.getLong("paid_online"),
+                        r.getLong("completed"), r.getLong("electronic_results"), r.getLong("ratings"),
+                        r.getLong("satisfied"), r.getLong("rated_unsatisfied"), r.getLong("digitized_received"),
+                        r.getLong("reused_data_received"), r.getLong("processing_working_seconds"));
+                LocalDate day = r.getLocalDate("day");
+                rows.put(r.getString("unit_code") + "|" + day, new KpiDailyRow(r.getString("unit_code"), day.toEpochDay(), c, 1));
+            }
+        }
+        String province = catalogs.units().root().orElseThrow().code();
+        List<String> units = new ArrayList<>(List.of(province));
+        catalogs.units().children(province).stream().limit(6).forEach(u -> units.add(u.code()));
+        units.add(accepted.stream().map(DossierEvent::unitCode).filter(SameTablesAfterFaultsTest::isCommune)
+                .findFirst().orElseThrow());
+        LocalDate first = LocalDate.of(2026, 3, 2);
+        List<LocalDate[]> periods = new ArrayList<>();
+        for (int d = 0; d < 16; d++) {
+            periods.add(new LocalDate[] {first.plusDays(d), first.plusDays(d)}); // each day, weekends included
+        }
+        periods.add(new LocalDate[] {LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 8)});   // ISO week 10
+        periods.add(new LocalDate[] {LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)});  // March
+        periods.add(new LocalDate[] {LocalDate.of(2026, 1, 1), LocalDate.of(2026, 3, 31)});  // Q1
+        periods.add(new LocalDate[] {LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 11)});  // a range
+        int compared = 0;
+        for (String unit : units) {
+            Set<String> subtree = catalogs.units().subtree(unit);
+            for (LocalDate[] p : periods) {
+                KpiCounts expected = KpiCalculator.compute(states, subtree, p[0], p[1]);
+                KpiCounts actual = DossierKpiPipelineTest.sum(rows, subtree, p[0], p[1]);
+                assertThat(actual).as(unit + " " + p[0] + ".." + p[1]).isEqualTo(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isEqualTo(units.size() * periods.size());
+        assertThat(KpiCalculator.compute(states, catalogs.units().subtree(province), first, first.plusDays(15)).received())
+                .isGreaterThan(3_000);
+    }
+
+    private static boolean isCommune(String unitCode) {
+        return Catalogs.loadDefault().units().find(unitCode).map(u -> u.level() == UnitLevel.COMMUNE).orElse(false);
     }
 
     private static long completedCheckpoints(MiniCluster cluster, JobID id) {
