@@ -6,6 +6,10 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.ioc.analytics.sink.ClickHouseSink;
 import vn.ioc.analytics.sink.Tables;
 import vn.ioc.analytics.source.RawEvent;
@@ -13,6 +17,9 @@ import vn.ioc.analytics.source.RawEventDeserializer;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
 import vn.ioc.infra.schema.SchemaMigrator;
+
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The analytics job: dossier events from Kafka to KPI tables in ClickHouse. This is the jar's entry
@@ -27,6 +34,7 @@ import vn.ioc.infra.schema.SchemaMigrator;
  */
 public final class DossierKpiJob {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DossierKpiJob.class);
     public static final String JOB_NAME = "IOC dossier KPIs";
     public static final int SINK_BUFFER_ROWS = 20_000;
 
@@ -53,10 +61,34 @@ public final class DossierKpiJob {
 
         DataStream<RawEvent> raw = env.fromSource(source(options, options.topic(), options.groupId()),
                 WatermarkStrategy.noWatermarks(), "dossier events").uid("kafka-source");
-        DataStream<RawEvent> deadLetterTopic = options.dlqTopic().isBlank() ? null
+        DataStream<RawEvent> deadLetterTopic = !topicExists(options, options.dlqTopic()) ? null
                 : env.fromSource(source(options, options.dlqTopic(), options.groupId() + "-dead-letters"),
                         WatermarkStrategy.noWatermarks(), "dead-letter topic").uid("kafka-dead-letter-source");
         DossierKpiPipeline.build(raw, deadLetterTopic, catalogs, sinks(clickhouse, options.flushIntervalMs()));
+    }
+
+    /**
+     * The dead-letter topic is the ingest's; a deployment without it (only producers writing straight
+     * to the events topic) still runs, with the job's own refusals only. A missing topic would
+     * otherwise make the source fail over and over.
+     */
+    private static boolean topicExists(JobOptions options, String topic) {
+        if (topic.isBlank()) {
+            return false;
+        }
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
+        try (Admin admin = Admin.create(p)) {
+            boolean exists = admin.listTopics().names().get(15, TimeUnit.SECONDS).contains(topic);
+            if (!exists) {
+                LOG.warn("Topic {} does not exist: the ingest's dead letters are not copied to ClickHouse", topic);
+            }
+            return exists;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot reach Kafka at " + options.bootstrapServers() + ": " + e.getMessage(), e);
+        }
     }
 
     private static KafkaSource<RawEvent> source(JobOptions options, String topic, String groupId) {

@@ -1,5 +1,7 @@
 package vn.ioc.dashboard.alerts;
 
+import vn.ioc.dashboard.web.QueryParam;
+
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import vn.ioc.dashboard.kpi.KpiRepository;
@@ -75,7 +77,7 @@ public final class AlertRepository {
                        toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
                        toString(procedure_code) AS procedure_code
                 FROM alerts FINAL WHERE is_deleted = 0 AND dossier_id = {id:String} ORDER BY raised_at, kind
-                """, Map.of("id", dossierId))) {
+                """, Map.of("id", QueryParam.text(dossierId)))) {
             out.add(new Alert(r.getString("dossier_id"), r.getString("kind"), instant(r, "raised"), instant(r, "resolved"),
                     instant(r, "due"), r.getString("unit_code"), r.getString("current_unit_code"), r.getString("procedure_code")));
         }

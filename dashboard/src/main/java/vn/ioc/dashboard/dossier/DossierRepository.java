@@ -1,5 +1,7 @@
 package vn.ioc.dashboard.dossier;
 
+import vn.ioc.dashboard.web.QueryParam;
+
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,7 +65,7 @@ public final class DossierRepository {
         }
         if (q.procedure() != null) {
             where.add("procedure_code = {procedure:String}");
-            params.put("procedure", q.procedure());
+            params.put("procedure", QueryParam.text(q.procedure()));
         }
         if (q.status() != null) {
             where.add("(" + DossierQuery.statusCondition(q.status()) + ")");
@@ -84,7 +86,7 @@ public final class DossierRepository {
             // A code typed from its start (unit code, then date) is a range of the primary key: read it, not every row.
             where.add(CODE_PREFIX.matcher(q.q()).matches() ? "startsWith(dossier_id, {q:String})"
                     : "positionCaseInsensitive(dossier_id, {q:String}) > 0");
-            params.put("q", q.q());
+            params.put("q", QueryParam.text(q.q()));
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = client.queryAll("SELECT count() AS n FROM dossiers FINAL" + filter, params).get(0).getLong("n");
@@ -103,7 +105,7 @@ public final class DossierRepository {
     /** The dossier's state row, or empty when there is no such dossier. */
     public Optional<Map<String, Object>> find(String dossierId) {
         List<GenericRecord> rows = client.queryAll("SELECT " + DETAIL + " FROM dossiers FINAL WHERE dossier_id = {id:String}",
-                Map.of("id", dossierId));
+                Map.of("id", QueryParam.text(dossierId)));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -133,7 +135,7 @@ public final class DossierRepository {
                 SELECT event_id, toString(type) AS type, toUnixTimestamp64Milli(at) AS at_ms,
                        toString(unit_code) AS unit_code, payload
                 FROM events FINAL WHERE dossier_id = {id:String} ORDER BY at, event_id
-                """, Map.of("id", dossierId))) {
+                """, Map.of("id", QueryParam.text(dossierId)))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("eventId", r.getString("event_id"));
             m.put("type", r.getString("type"));

@@ -176,14 +176,21 @@ public final class Chromium implements AutoCloseable {
         } catch (Exception ignored) {
             // closing anyway
         }
+        // Chromium's helper processes (renderer, zygote) outlive the browser process by a moment and
+        // keep writing to the profile: stop them all before removing it.
+        List<ProcessHandle> helpers = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
+        for (ProcessHandle helper : helpers) {
+            helper.destroyForcibly();
+            helper.onExit().get(5, TimeUnit.SECONDS);
+        }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary directory
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // a temporary directory: what is left there is only disk space
         }
     }
 

@@ -112,6 +112,18 @@ public final class ChildProcess {
         return text;
     }
 
+    /**
+     * Starts the same command again with the same environment and log (after a crash, or to restart
+     * a part); this instance keeps describing the old process.
+     */
+    public ChildProcess startAgain() throws IOException {
+        return start(spec);
+    }
+
+    public Spec spec() {
+        return spec;
+    }
+
     public String id() {
         return spec.id();
     }

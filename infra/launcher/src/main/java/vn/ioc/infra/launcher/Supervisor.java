@@ -31,7 +31,7 @@ public final class Supervisor {
     public static final java.util.Set<String> RESTARTED_ON_CRASH =
             java.util.Set.of("clickhouse", "kafka", "flink-taskmanager", "dashboard", "ingest");
 
-    static final Duration CHILD_STOP_GRACE = Duration.ofSeconds(20);
+    public static final Duration CHILD_STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration SAVEPOINT_TIMEOUT = Duration.ofSeconds(60);
     private static final String SIMULATOR_CLASS = "vn.ioc.ingest.simulator.SimulatorMain";
     private static final String REPLAY_CLASS = "vn.ioc.ingest.replay.ReplayMain";

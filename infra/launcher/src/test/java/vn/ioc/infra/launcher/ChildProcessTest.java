@@ -15,6 +15,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChildProcessTest {
 
     @Test
+    void aCrashedProcessStartsAgainWithTheSameCommandEnvironmentAndLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("logs/crasher.log");
+        ChildProcess first = ChildProcess.start(new ChildProcess.Spec("crasher", "Crasher",
+                List.of("bash", "-c", "echo run $RUN_MARK; exit 3"), Map.of("RUN_MARK", "m1"), log));
+        assertThat(first.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+
+        ChildProcess second = first.startAgain();
+
+        assertThat(second.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(second.pid()).isNotEqualTo(first.pid());
+        assertThat(second.spec()).isEqualTo(first.spec());
+        String text = Files.readString(log);
+        assertThat(text.split("run m1", -1)).hasSize(3); // both runs appended to the same log
+        assertThat(text.split("starting Crasher", -1)).hasSize(3);
+    }
+
+    @Test
     void outputGoesToTheLogAndStopLeavesNoDescendant(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("logs/sleeper.log");
         ChildProcess child = ChildProcess.start(new ChildProcess.Spec("sleeper", "Sleeper",
