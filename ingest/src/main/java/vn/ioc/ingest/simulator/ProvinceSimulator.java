@@ -1,6 +1,8 @@
 package vn.ioc.ingest.simulator;
 
 import vn.ioc.domain.calendar.WorkingCalendar;
+import vn.ioc.domain.catalog.CalendarDay;
+import vn.ioc.domain.catalog.CalendarDayKind;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.catalog.Procedure;
 import vn.ioc.domain.catalog.Unit;
@@ -51,6 +53,7 @@ public final class ProvinceSimulator {
     private final PriorityQueue<DossierEvent> pending =
             new PriorityQueue<>(Comparator.comparing(DossierEvent::at).thenComparing(DossierEvent::eventId));
     private final Map<String, List<Unit>> unitsByLevelAndDay = new HashMap<>();
+    private final List<LocalDate> tetHolidayStarts;
     private long generatedUpToMinute; // epoch minute, exclusive
     private Instant emittedUpTo;
 
@@ -64,6 +67,12 @@ public final class ProvinceSimulator {
         this.catalogs = catalogs;
         this.calendar = new WorkingCalendar(catalogs.calendarDays());
         this.procedures = List.copyOf(catalogs.procedures().all());
+        // The first day of each year's Tết Nguyên đán holiday in the calendar.
+        this.tetHolidayStarts = catalogs.calendarDays().stream()
+                .filter(d -> d.kind() == CalendarDayKind.HOLIDAY && d.name() != null && d.name().contains("Nguyên đán"))
+                .collect(java.util.stream.Collectors.groupingBy(d -> d.date().getYear(),
+                        java.util.stream.Collectors.mapping(CalendarDay::date, java.util.stream.Collectors.minBy(LocalDate::compareTo))))
+                .values().stream().flatMap(java.util.Optional::stream).sorted().toList();
         this.generatedUpToMinute = emitFrom.minus(MAX_LIFETIME).getEpochSecond() / 60;
         this.emittedUpTo = emitFrom;
     }
@@ -131,7 +140,24 @@ public final class ProvinceSimulator {
             default -> 1.0;
         };
         double workingMinutes = 8 * 60;
-        return dossiersPerWorkingDay / workingMinutes * hourShape * weekday;
+        return dossiersPerWorkingDay / workingMinutes * hourShape * weekday * tetFactor(day);
+    }
+
+    /**
+     * The Tết slump: in the week before the Lunar New Year holiday people put off their procedures,
+     * and the first two weeks after it start slowly. The holiday is read from the calendar catalog.
+     */
+    private double tetFactor(LocalDate day) {
+        for (LocalDate tet : tetHolidayStarts) {
+            long daysFromStart = java.time.temporal.ChronoUnit.DAYS.between(tet, day);
+            if (daysFromStart >= -7 && daysFromStart < 0) {
+                return 0.6;
+            }
+            if (daysFromStart >= 0 && daysFromStart <= 24) {
+                return 0.5 + 0.5 * daysFromStart / 24.0;
+            }
+        }
+        return 1.0;
     }
 
     private void newDossier(SplittableRandom rnd, Instant receivedAt, LocalTime localTime, int indexInMinute) {

@@ -74,6 +74,16 @@ class ProvinceSimulatorTest {
     }
 
     @Test
+    void fewerDossiersArriveAroundTet() {
+        // Tết 2026: holiday 14 to 22 Feb. A normal fortnight in March against the fortnight after Tết.
+        Instant march = WorkingCalendar.startOfDay(LocalDate.of(2026, 3, 9));
+        Instant afterTet = WorkingCalendar.startOfDay(LocalDate.of(2026, 2, 23));
+        long normal = run(4, march, march.plus(Duration.ofDays(14))).stream().filter(e -> e.type() == EventType.RECEIVED).count();
+        long slump = run(4, afterTet, afterTet.plus(Duration.ofDays(14))).stream().filter(e -> e.type() == EventType.RECEIVED).count();
+        assertThat(slump).isLessThan(normal * 85 / 100);
+    }
+
+    @Test
     void aResumedSimulatorContinuesWithTheSameEvents() {
         Instant cut = START.plus(Duration.ofDays(3)).plus(Duration.ofHours(10));
         Instant end = START.plus(Duration.ofDays(6));
