@@ -14,6 +14,9 @@ import java.util.Set;
  * The reference computation of the numbers for a set of units and a period, straight from the
  * definitions: P runs from {@code from} 00:00 local to the day after {@code to} 00:00 local. A
  * dossier counts for the unit that received it. {@code unitCodes} is the whole subtree already.
+ *
+ * <p>It shares no counting code with {@link DailyContributions} on purpose: it is the independent
+ * reading the stored aggregates are tested against, so a mistake in one is not repeated in the other.
  */
 public final class KpiCalculator {
 
