@@ -37,19 +37,7 @@ public final class KafkaDeadLetterSink implements DeadLetterSink, AutoCloseable 
     private CompletableFuture<Void> write(DeadLetterRecord r) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, r.key(), DeadLetterJson.toJson(r));
         record.headers().add(new RecordHeader(DeadLetterJson.KIND_HEADER, DeadLetterJson.kind(r).getBytes(StandardCharsets.UTF_8)));
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        try {
-            producer.send(record, (metadata, error) -> {
-                if (error == null) {
-                    acked.complete(null);
-                } else {
-                    acked.completeExceptionally(error);
-                }
-            });
-        } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
-        }
-        return acked;
+        return KafkaSettings.sendAcked(producer, record);
     }
 
     public void flush() {

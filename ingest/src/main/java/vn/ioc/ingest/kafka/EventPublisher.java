@@ -54,19 +54,7 @@ public final class EventPublisher implements EventSink, AutoCloseable {
         if (source != null) {
             record.headers().add(new RecordHeader(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8)));
         }
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        try {
-            producer.send(record, (metadata, error) -> {
-                if (error == null) {
-                    acked.complete(null);
-                } else {
-                    acked.completeExceptionally(error);
-                }
-            });
-        } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
-        }
-        return acked;
+        return KafkaSettings.sendAcked(producer, record);
     }
 
     /** Sends the events and waits until every one is acknowledged by the broker. */

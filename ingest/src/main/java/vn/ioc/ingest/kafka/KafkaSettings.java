@@ -70,6 +70,25 @@ public final class KafkaSettings {
     }
 
     /** A consumer without a group, for readers that assign partitions and seek themselves. */
+    /** Sends one record; the future completes when the broker acknowledged it, or with the send's failure. */
+    public static <K, V> java.util.concurrent.CompletableFuture<Void> sendAcked(
+            org.apache.kafka.clients.producer.Producer<K, V> producer,
+            org.apache.kafka.clients.producer.ProducerRecord<K, V> record) {
+        java.util.concurrent.CompletableFuture<Void> acked = new java.util.concurrent.CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error == null) {
+                    acked.complete(null);
+                } else {
+                    acked.completeExceptionally(error);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(e);
+        }
+        return acked;
+    }
+
     public static Properties reader(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
