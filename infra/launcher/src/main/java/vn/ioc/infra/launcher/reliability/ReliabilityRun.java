@@ -216,8 +216,25 @@ public final class ReliabilityRun {
         }
     }
 
-    /** Starts the product in {@code dir} on free ports, without the launcher's own simulator. */
+    /**
+     * Starts the product in {@code dir} on free ports, without the launcher's own simulator. A port
+     * found free can be taken by another process before the part binds it (Flink and Kafka open
+     * ports of their own meanwhile): a start that fails is tried again on other ports, twice.
+     */
     Supervisor start(Path dir, Map<LauncherConfig.Key, String> extra) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dir, extra);
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                out.printf("    start failed (%s); trying again on other ports%n", e.getMessage());
+            }
+        }
+    }
+
+    private Supervisor startOnce(Path dir, Map<LauncherConfig.Key, String> extra) throws Exception {
         deleteTree(dir, false); // a work directory used before: every run starts from nothing
         Files.createDirectories(dir);
         int kafka = freePortPair();
