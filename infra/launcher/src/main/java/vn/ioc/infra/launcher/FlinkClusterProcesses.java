@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public final class FlinkClusterProcesses {
 
+    /** Process sizes (Flink's *.memory.process.size): a process stays within them whatever the load. */
+    public static final int JOB_MANAGER_MEMORY_MB = 768;
+    public static final int TASK_MANAGER_MEMORY_MB = 2048;
+
+
     /**
      * {@code flinkDir} holds {@code conf/}, {@code checkpoints/} and {@code savepoints/}; Flink's own
      * logs go to {@code logDir} ({@code flink-jobmanager.log}, with stdout in {@code .out}).
@@ -25,7 +30,7 @@ public final class FlinkClusterProcesses {
 
         public static Settings of(Path flinkDir, Path logDir, int restPort, int rpcPort, int taskSlots,
                                   String classpath) {
-            return new Settings(flinkDir, logDir, restPort, rpcPort, taskSlots, classpath, "768m", "2048m");
+            return new Settings(flinkDir, logDir, restPort, rpcPort, taskSlots, classpath, JOB_MANAGER_MEMORY_MB + "m", TASK_MANAGER_MEMORY_MB + "m");
         }
 
         public Path confDir() {
