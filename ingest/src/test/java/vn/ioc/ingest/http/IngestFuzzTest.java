@@ -199,7 +199,7 @@ class IngestFuzzTest {
 
     @Test
     void malformedRequestsAndLinesAreRejectedWithReasonsAndEveryValidEventIsOnKafkaExactlyOnce() throws Exception {
-        Instant start = WorkingCalendar.startOfDay(LocalDate.of(2026, 3, 2));
+        Instant start = WorkingCalendar.startOfDay(LocalDate.of(2026, 4, 6));
         List<DossierEvent> all = new ProvinceSimulator(IngestFixture.CATALOGS, 99, 2500, start).advanceTo(start.plus(Duration.ofDays(4)));
         Iterator<DossierEvent> valid = all.subList(0, all.size() / 2).iterator();
         Iterator<DossierEvent> spare = all.subList(all.size() / 2, all.size()).iterator();
