@@ -1,5 +1,7 @@
 package vn.ioc.ingest.deadletter;
 
+import vn.ioc.ingest.CliRun;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,10 +16,8 @@ import vn.ioc.ingest.kafka.TopicSpec;
 import vn.ioc.ingest.kafka.Topics;
 import vn.ioc.ingest.replay.FileReplay;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +43,8 @@ class DeadLetterReplayTest {
         kafka.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DeadLetterMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun cli(String... args) {
+        return CliRun.of(DeadLetterMain::run, args);
     }
 
     /** The default catalogs as files, with one more commune: what an operator does when a unit is missing. */
@@ -90,13 +84,13 @@ class DeadLetterReplayTest {
         }
 
         String[] common = {"--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--dlq-topic", dlq};
-        Run list = cli(concat(new String[]{"list", "--reason", "UNKNOWN_UNIT", "--limit", "4"}, common));
+        CliRun list = cli(concat(new String[]{"list", "--reason", "UNKNOWN_UNIT", "--limit", "4"}, common));
         assertThat(list.code()).isZero();
         assertThat(list.out()).contains("6 dead letter(s) match; 4 shown", "file:august.jsonl", "pending",
                 "'" + NEW_UNIT + "' is not in the unit catalog", "august.jsonl line 6");
         assertThat(list.out()).doesNotContain("august.jsonl line 1 ");
 
-        Run replay = cli(concat(new String[]{"replay", "--catalog-dir", catalogDir.toString()}, common));
+        CliRun replay = cli(concat(new String[]{"replay", "--catalog-dir", catalogDir.toString()}, common));
         assertThat(replay.code()).as(replay.err()).isZero();
         assertThat(replay.out()).contains("replayed 6", "still rejected 2");
         List<ConsumerRecord<String, byte[]>> published = TopicContents.read(kafka.bootstrapServers(), topic);
@@ -105,7 +99,7 @@ class DeadLetterReplayTest {
         assertThat(published).extracting(r -> fixed.validate(r.value()).event().eventId())
                 .containsExactlyInAnyOrder("new-unit-0", "new-unit-1", "new-unit-2", "new-unit-3", "new-unit-4", "new-unit-5");
 
-        Run second = cli(concat(new String[]{"replay", "--catalog-dir", catalogDir.toString()}, common));
+        CliRun second = cli(concat(new String[]{"replay", "--catalog-dir", catalogDir.toString()}, common));
         assertThat(second.code()).isZero();
         assertThat(second.out()).contains("replayed 0", "already replayed before 6");
         assertThat(TopicContents.read(kafka.bootstrapServers(), topic)).hasSize(6);
@@ -126,9 +120,9 @@ class DeadLetterReplayTest {
             assertThat(after.total()).isEqualTo(9);
             assertThat(after.byReason()).containsEntry("MISSING_FIELD", 1L);
         }
-        Run pendingOnly = cli(concat(new String[]{"list", "--pending"}, common));
+        CliRun pendingOnly = cli(concat(new String[]{"list", "--pending"}, common));
         assertThat(pendingOnly.out()).contains("3 dead letter(s) match").doesNotContain("new-unit-");
-        Run stats = cli(concat(new String[]{"stats"}, common));
+        CliRun stats = cli(concat(new String[]{"stats"}, common));
         assertThat(stats.out()).contains("dead letters 9, replayed 6, pending 3");
     }
 

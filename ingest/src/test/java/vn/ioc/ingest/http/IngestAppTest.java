@@ -188,7 +188,7 @@ class IngestAppTest {
                 assertThat(json(declared).get("error").asText()).contains("limit of 65536 bytes");
 
                 // without a declared length the body is read up to the limit: what was read is answered for
-                Response chunked = http.request("/ingest/events", b -> b.post(chunked(body, NDJSON))
+                Response chunked = http.request("/ingest/events", b -> b.post(IngestFixture.chunked(body, NDJSON))
                         .header("Authorization", "Bearer " + TOKEN));
                 assertThat(chunked.code()).isEqualTo(413);
                 JsonNode r = json(chunked);
@@ -294,32 +294,13 @@ class IngestAppTest {
                 // one wait for the broker per request, not one per item
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
 
-                long again = System.nanoTime();
+                // The breaker refuses the next request before reading its body ("nothing was read").
                 Response next = post(http, "/ingest/events", TOKEN, NDJSON, body.getBytes(StandardCharsets.UTF_8));
                 assertThat(next.code()).isEqualTo(503);
                 assertThat(json(next).get("error").asText()).contains("nothing was read");
-                assertThat(Duration.ofNanos(System.nanoTime() - again)).isLessThan(Duration.ofSeconds(1));
                 assertThat(json(http.get("/ingest/health")).get("kafka").asText()).startsWith("unavailable");
             });
         }
     }
 
-    private static RequestBody chunked(byte[] body, String contentType) {
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return MediaType.get(contentType);
-            }
-
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                sink.write(body);
-            }
-        };
-    }
 }

@@ -105,4 +105,24 @@ final class IngestFixture implements AutoCloseable {
         snapshots.close();
         stats.close();
     }
+
+    /** A body sent without a declared length (chunked), as a streaming client sends it. */
+    static okhttp3.RequestBody chunked(byte[] body, String contentType) {
+        return new okhttp3.RequestBody() {
+            @Override
+            public okhttp3.MediaType contentType() {
+                return okhttp3.MediaType.get(contentType);
+            }
+
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+                sink.write(body);
+            }
+        };
+    }
 }

@@ -3,10 +3,7 @@ package vn.ioc.ingest.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
-import okhttp3.MediaType;
-import okhttp3.RequestBody;
 import okhttp3.Response;
-import okio.BufferedSink;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -312,7 +309,7 @@ class IngestFuzzTest {
                                 sb.writeBytes(EventJson.toJsonBytes(valid.next()));
                                 sb.write('\n');
                             }
-                            Response r = http.request("/ingest/events", b -> b.post(chunked(sb.toByteArray()))
+                            Response r = http.request("/ingest/events", b -> b.post(IngestFixture.chunked(sb.toByteArray(), NDJSON))
                                     .header("Authorization", "Bearer " + TOKEN));
                             JsonNode b = expectItems(r, 413, null);
                             assertThat(b.get("rejected").asInt()).isZero();
@@ -339,22 +336,4 @@ class IngestFuzzTest {
         }
     }
 
-    private static RequestBody chunked(byte[] body) {
-        return new RequestBody() {
-            @Override
-            public MediaType contentType() {
-                return MediaType.get(NDJSON);
-            }
-
-            @Override
-            public long contentLength() {
-                return -1;
-            }
-
-            @Override
-            public void writeTo(BufferedSink sink) throws IOException {
-                sink.write(body);
-            }
-        };
-    }
 }

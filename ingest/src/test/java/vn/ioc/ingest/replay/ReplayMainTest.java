@@ -1,5 +1,7 @@
 package vn.ioc.ingest.replay;
 
+import vn.ioc.ingest.CliRun;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +20,7 @@ import vn.ioc.ingest.kafka.TopicSpec;
 import vn.ioc.ingest.kafka.Topics;
 import vn.ioc.ingest.simulator.ProvinceSimulator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +49,8 @@ class ReplayMainTest {
         kafka.close();
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run replay(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ReplayMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun replay(String... args) {
+        return CliRun.of(ReplayMain::run, args);
     }
 
     private static String[] topics() {
@@ -89,7 +83,7 @@ class ReplayMainTest {
         }
         int written = events.size();
         String[] t = topics();
-        Run run = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", t[0], "--dlq-topic", t[1], "--file", file.toString());
+        CliRun run = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", t[0], "--dlq-topic", t[1], "--file", file.toString());
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains(String.format("%,d lines, %,d accepted, 3 rejected", written + 3, written), "events/s");
 
@@ -122,7 +116,7 @@ class ReplayMainTest {
         Files.writeString(file, sb.toString());
         String[] t = topics();
         long start = System.nanoTime();
-        Run run = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", t[0], "--dlq-topic", t[1], "--file", file.toString(),
+        CliRun run = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", t[0], "--dlq-topic", t[1], "--file", file.toString(),
                 "--paced-by-event-time", "--speed", "600", "--source", "paced-test");
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(run.code()).as(run.err()).isZero();
@@ -132,24 +126,24 @@ class ReplayMainTest {
 
     @Test
     void problemsGiveAClearMessageAndANonZeroExitCode(@TempDir Path dir) throws Exception {
-        Run missing = replay("--bootstrap-servers", kafka.bootstrapServers(), "--file", dir.resolve("nope.jsonl").toString());
+        CliRun missing = replay("--bootstrap-servers", kafka.bootstrapServers(), "--file", dir.resolve("nope.jsonl").toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("Cannot read");
 
-        Run usage = replay("--bootstrap-servers", kafka.bootstrapServers());
+        CliRun usage = replay("--bootstrap-servers", kafka.bootstrapServers());
         assertThat(usage.code()).isEqualTo(64);
         assertThat(usage.err()).contains("--file is required");
 
         Path file = dir.resolve("x.jsonl");
         Files.writeString(file, "{}\n");
-        Run noTopic = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", "no-such-topic", "--file", file.toString());
+        CliRun noTopic = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", "no-such-topic", "--file", file.toString());
         assertThat(noTopic.code()).isEqualTo(2);
         assertThat(noTopic.err()).contains("no-such-topic");
 
         Path corrupt = dir.resolve("corrupt.jsonl.gz");
         Files.write(corrupt, new byte[]{0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
         String[] t = topics();
-        Run broken = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", t[0], "--dlq-topic", t[1], "--file", corrupt.toString());
+        CliRun broken = replay("--bootstrap-servers", kafka.bootstrapServers(), "--topic", t[0], "--dlq-topic", t[1], "--file", corrupt.toString());
         assertThat(broken.code()).isEqualTo(1);
         assertThat(broken.err()).contains("Cannot read");
     }
