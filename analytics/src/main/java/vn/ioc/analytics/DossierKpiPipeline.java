@@ -3,7 +3,9 @@ package vn.ioc.analytics;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import vn.ioc.analytics.kpi.DailyKpiAggregator;
+import vn.ioc.analytics.kpi.DayDeltaCombiner;
 import vn.ioc.analytics.lifecycle.DeadLetterTopicRecords;
 import vn.ioc.analytics.lifecycle.DossierLifecycleFunction;
 import vn.ioc.analytics.lifecycle.ValidateEvents;
@@ -14,6 +16,7 @@ import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
+import vn.ioc.analytics.rows.KpiChange;
 import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.domain.catalog.Catalogs;
@@ -31,7 +34,7 @@ import vn.ioc.domain.event.EventJson;
  *                   v
  *   keyBy(dossierId) lifecycle --(states)----> dossiers
  *                   |  --(alert episodes)-----> alerts
- *                   v  per-day deltas
+ *                   v  per-day deltas, summed per (unit, day) for a moment
  *   keyBy(unit, day) aggregate --------------> kpi_daily
  * </pre>
  */
@@ -42,6 +45,10 @@ public final class DossierKpiPipeline {
                         Sink<AlertRow> alerts, Sink<DeadLetterRow> deadLetters,
                         Sink<DeadLetterReplayRow> deadLetterReplays) {
     }
+
+    /** How long day deltas are summed before they go to the aggregate: well under the sinks' latency. */
+    static final long COMBINE_INTERVAL_MS = 100;
+    static final int COMBINE_MAX_KEYS = 50_000;
 
     private DossierKpiPipeline() {
     }
@@ -79,7 +86,10 @@ public final class DossierKpiPipeline {
         deltas.getSideOutput(DossierLifecycleFunction.ALERTS)
                 .sinkTo(sinks.alerts()).name("alerts").uid("sink-alerts");
 
-        deltas.keyBy(DayDelta::aggregateKey)
+        deltas.transform("combine day deltas", TypeInformation.of(KpiChange.class),
+                        new DayDeltaCombiner(COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
+                .uid("combine-day-deltas")
+                .keyBy(KpiChange::aggregateKey)
                 .process(new DailyKpiAggregator())
                 .name("daily kpi").uid("daily-kpi")
                 .sinkTo(sinks.kpiDaily()).name("kpi_daily").uid("sink-kpi-daily");

@@ -2,6 +2,9 @@ package vn.ioc.analytics.sink;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.slf4j.Logger;
@@ -11,7 +14,6 @@ import vn.ioc.infra.schema.ClickHouseEndpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Buffers encoded rows and inserts them as one JSONEachRow batch. Inserts run on a thread of the
+ * Buffers rows and inserts them as one JSONEachRow batch. Inserts run on a thread of the
  * writer's own, in order, so that the task goes on processing while a batch is on its way; at most
  * {@link #MAX_IN_FLIGHT} batches are under way, and a checkpoint waits for all of them, so what a
  * completed checkpoint covers is in ClickHouse. A failed insert is retried with backoff for up to
@@ -38,6 +40,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
     static final Duration RETRY_FOR = Duration.ofMinutes(10);
     static final int MAX_IN_FLIGHT = 2;
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final ClickHouseEndpoint endpoint;
     private final String table;
@@ -45,8 +48,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final long flushIntervalMs;
     private final int maxBufferedRows;
     private final ProcessingTimeService timeService;
-    private final Map<String, String> keyed = new LinkedHashMap<>();
-    private final List<String> unkeyed = new ArrayList<>();
+    private final Map<String, T> keyed = new LinkedHashMap<>();
+    private final List<T> unkeyed = new ArrayList<>();
     private final ExecutorService inserter;
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private volatile Client client; // used by the insert thread
@@ -81,13 +84,14 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
 
     @Override
     public void write(T row, Context context) throws IOException {
+        // Rows are encoded when the batch leaves: a row replaced by a newer one of the same key
+        // before then is never encoded at all.
         String key = encoder.key(row);
-        String json = encoder.toJson(row);
         if (key == null) {
-            unkeyed.add(json);
+            unkeyed.add(row);
         } else {
             keyed.remove(key); // keep arrival order of the newest version
-            keyed.put(key, json);
+            keyed.put(key, row);
         }
         if (keyed.size() + unkeyed.size() >= maxBufferedRows) {
             flushBuffer();
@@ -119,13 +123,14 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             return;
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(rows * 256);
-        for (String line : keyed.values()) {
-            body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-            body.write('\n');
-        }
-        for (String line : unkeyed) {
-            body.writeBytes(line.getBytes(StandardCharsets.UTF_8));
-            body.write('\n');
+        try (JsonGenerator out = JSON.createGenerator(body)) {
+            out.setRootValueSeparator(new SerializedString("\n"));
+            for (T row : keyed.values()) {
+                encoder.write(row, out);
+            }
+            for (T row : unkeyed) {
+                encoder.write(row, out);
+            }
         }
         byte[] bytes = body.toByteArray();
         keyed.clear();

@@ -1,5 +1,8 @@
 package vn.ioc.analytics.sink;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import java.io.IOException;
 import java.io.Serializable;
 
 /** How rows of one type become lines of ClickHouse's JSONEachRow format. */
@@ -11,6 +14,6 @@ public interface RowEncoder<T> extends Serializable {
      */
     String key(T row);
 
-    /** One JSON object, without the trailing newline. */
-    String toJson(T row);
+    /** Writes the row as one JSON object; the writer separates rows with newlines. */
+    void write(T row, JsonGenerator out) throws IOException;
 }
