@@ -1,6 +1,7 @@
 package vn.ioc.ingest.http;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * What the endpoint takes before it says no, so that overload gives 413, 429 or 503 answers rather
@@ -34,6 +35,35 @@ public record IngestLimits(long maxRequestBytes, int maxItemsPerRequest, int max
     /** 16 MiB a request, 100,000 items, 8 at once, 64 MiB in flight, 30 s for acks, retry after 5 s. */
     public static IngestLimits defaults() {
         return new IngestLimits(16 * MIB, 100_000, 8, 64 * MIB, Duration.ofSeconds(30), Duration.ofSeconds(5));
+    }
+
+    /**
+     * The limits set by {@code IOC_INGEST_MAX_REQUEST_BYTES}, {@code IOC_INGEST_MAX_ITEMS},
+     * {@code IOC_INGEST_MAX_CONCURRENT}, {@code IOC_INGEST_MAX_INFLIGHT_BYTES},
+     * {@code IOC_INGEST_ACK_TIMEOUT_SECONDS} and {@code IOC_INGEST_RETRY_AFTER_SECONDS}, the
+     * {@link #defaults()} for those not set.
+     */
+    public static IngestLimits fromEnvironment(Map<String, String> env) {
+        IngestLimits d = defaults();
+        return new IngestLimits(
+                longEnv(env, "IOC_INGEST_MAX_REQUEST_BYTES", d.maxRequestBytes()),
+                (int) longEnv(env, "IOC_INGEST_MAX_ITEMS", d.maxItemsPerRequest()),
+                (int) longEnv(env, "IOC_INGEST_MAX_CONCURRENT", d.maxConcurrentRequests()),
+                longEnv(env, "IOC_INGEST_MAX_INFLIGHT_BYTES", d.maxInFlightBytes()),
+                Duration.ofSeconds(longEnv(env, "IOC_INGEST_ACK_TIMEOUT_SECONDS", d.ackTimeout().toSeconds())),
+                Duration.ofSeconds(longEnv(env, "IOC_INGEST_RETRY_AFTER_SECONDS", d.retryAfter().toSeconds())));
+    }
+
+    static long longEnv(Map<String, String> env, String name, long fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'");
+        }
     }
 
     public IngestLimits withMaxRequestBytes(long bytes) {

@@ -54,13 +54,7 @@ public final class IngestMain {
         SourceTokens tokens = SourceTokens.load(Path.of(tokensFile));
         String catalogDir = env.get(IngestDefaults.ENV_CATALOG_DIR);
         Catalogs catalogs = catalogDir == null || catalogDir.isBlank() ? Catalogs.loadDefault() : Catalogs.load(Path.of(catalogDir));
-        IngestLimits limits = new IngestLimits(
-                longEnv(env, "IOC_INGEST_MAX_REQUEST_BYTES", 16 * IngestLimits.MIB),
-                intEnv(env, "IOC_INGEST_MAX_ITEMS", 100_000),
-                intEnv(env, "IOC_INGEST_MAX_CONCURRENT", 8),
-                longEnv(env, "IOC_INGEST_MAX_INFLIGHT_BYTES", 64 * IngestLimits.MIB),
-                Duration.ofSeconds(longEnv(env, "IOC_INGEST_ACK_TIMEOUT_SECONDS", 30)),
-                Duration.ofSeconds(longEnv(env, "IOC_INGEST_RETRY_AFTER_SECONDS", 5)));
+        IngestLimits limits = IngestLimits.fromEnvironment(env);
 
         List<String> created = Topics.ensure(bootstrap, List.of(
                 TopicSpec.retained(topic, intEnv(env, "IOC_KAFKA_TOPIC_PARTITIONS", 4), longEnv(env, "IOC_KAFKA_TOPIC_RETENTION_MS", -1)),
@@ -97,14 +91,6 @@ public final class IngestMain {
     }
 
     private static long longEnv(Map<String, String> env, String name, long fallback) {
-        String v = env.get(name);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, was '" + v + "'");
-        }
+        return IngestLimits.longEnv(env, name, fallback);
     }
 }

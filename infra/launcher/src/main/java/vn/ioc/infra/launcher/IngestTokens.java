@@ -14,11 +14,21 @@ import java.util.HexFormat;
  * The ingest endpoint's token file for the demo: one source, {@code demo-one-stop}, whose random
  * token is made on the first start. The endpoint only ever sees the token's SHA-256.
  */
-final class IngestTokens {
+public final class IngestTokens {
 
-    static final String DEMO_SOURCE = "demo-one-stop";
+    public static final String DEMO_SOURCE = "demo-one-stop";
 
     private IngestTokens() {
+    }
+
+    /** The file of token digests the endpoint reads. */
+    static Path tokensFile(Path dataDir) {
+        return dataDir.resolve("ingest/tokens.properties");
+    }
+
+    /** The demo source's token, readable by the owner only. */
+    public static Path demoTokenFile(Path dataDir) {
+        return dataDir.resolve("ingest/" + DEMO_SOURCE + ".token");
     }
 
     /** Creates both files when the token file does not exist yet; an operator's own file is left alone. */

@@ -350,8 +350,8 @@ public final class Supervisor {
      * in a file only the owner can read (never printed, never in the repository).
      */
     private void startIngest(Progress.Step step) throws StartupException, InterruptedException {
-        Path tokens = config.dataDir().resolve("ingest/tokens.properties");
-        Path demoToken = config.dataDir().resolve("ingest/demo-one-stop.token");
+        Path tokens = IngestTokens.tokensFile(config.dataDir());
+        Path demoToken = IngestTokens.demoTokenFile(config.dataDir());
         try {
             IngestTokens.ensureDemoToken(tokens, demoToken);
         } catch (IOException e) {
@@ -631,7 +631,7 @@ public final class Supervisor {
                 + config.dataDir().resolve("dashboard/users.properties") + "; first-start passwords and the wall token in "
                 + config.dataDir().resolve("dashboard/first-start-credentials.txt") + ")");
         out.println("  Ingest endpoint  http://localhost:" + config.ingestPort() + "/ingest/events  (token: "
-                + config.dataDir().resolve("ingest/demo-one-stop.token") + ")");
+                + IngestTokens.demoTokenFile(config.dataDir()) + ")");
         out.println("  Flink web UI     " + config.flinkUrl());
         out.println("  ClickHouse HTTP  " + clickhouse + "  (JDBC: jdbc:clickhouse:" + clickhouse + "/"
                 + config.clickhouseDatabase() + "?compress=false)");

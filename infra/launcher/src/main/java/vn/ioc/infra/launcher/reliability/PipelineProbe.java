@@ -23,10 +23,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** What the reliability run reads from a running product: the dashboard's status, Kafka's end offsets, the tables. */
@@ -86,13 +89,18 @@ final class PipelineProbe {
 
     /** Events on the topic: the sum of its partitions' end offsets; empty when Kafka does not answer. */
     Optional<Long> publishedEvents() {
+        return records(config.topic());
+    }
+
+    /** Records ever written to {@code topic}: the sum of its partitions' end offsets; empty when Kafka does not answer. */
+    Optional<Long> records(String topic) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000"))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(java.util.List.of(config.topic())).allTopicNames().get(5, TimeUnit.SECONDS)
-                    .get(config.topic()).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(config.topic(), p.partition()), OffsetSpec.latest()));
+            admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS)
+                    .get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             return Optional.of(admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
                     .mapToLong(info -> info.offset()).sum());
         } catch (Exception e) {
@@ -134,6 +142,40 @@ final class PipelineProbe {
             }
         }
         return new TableDigest(rows, HexFormat.of().formatHex(sha.digest()));
+    }
+
+    /** The rows of a ClickHouse query, each split into its tab-separated fields. */
+    List<String[]> query(String sql) throws IOException, InterruptedException {
+        String url = config.clickhouseUrl() + "/?database=" + URLEncoder.encode(config.clickhouseDatabase(), StandardCharsets.UTF_8)
+                + "&default_format=TabSeparated";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IOException("ClickHouse answered " + response.statusCode() + " to " + sql + ": "
+                    + response.body().substring(0, Math.min(2000, response.body().length())));
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            if (!line.isEmpty()) {
+                rows.add(line.split("\t", -1));
+            }
+        }
+        return rows;
+    }
+
+    /** The dead letters {@code /api/status} counts ({@code deadLetters.total}); empty when it does not say. */
+    OptionalLong deadLettersOnStatus() {
+        try {
+            HttpProbe.Response response = HttpProbe.get(config.dashboardUrl() + "/api/status");
+            JsonNode total = response.ok() ? JSON.readTree(response.body()).path("deadLetters").path("total") : null;
+            return total != null && total.isNumber() ? OptionalLong.of(total.asLong()) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OptionalLong.empty();
+        }
     }
 
     boolean clickhouseAnswers() {

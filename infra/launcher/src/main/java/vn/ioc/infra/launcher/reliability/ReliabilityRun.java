@@ -45,6 +45,10 @@ import java.util.stream.Stream;
  *       show it; afterwards the job must catch up by itself and the tables {@code events},
  *       {@code dossiers}, {@code kpi_daily}, {@code alerts} (read with FINAL, in key order) must equal
  *       the baseline's, row for row.</li>
+ *   <li>Hostile input ({@link HostileInputRun}): broken requests and items mixed with valid events sent
+ *       to the ingest endpoint, and a hostile file replayed; every broken item must be rejected with a
+ *       reason and counted in the dead letters, every valid event counted exactly once, no process may
+ *       crash and the endpoint's memory must stay bounded.</li>
  *   <li>Sustained load: the simulator at a high multiple of real time for 10 minutes (2 with --quick),
  *       sampled every 10 s: events/s, consumer lag, resident memory of every process; then the lag
  *       must return to 0 and no process may keep growing.</li>
@@ -58,8 +62,8 @@ public final class ReliabilityRun {
 
     /** How big and how long: {@code --quick} for CI, the default for the record in docs/reliability.md. */
     record Settings(boolean quick, Path workDir, boolean keep, double dossiersPerDay, LocalDate datasetStart,
-                    int datasetDays, Duration clickhouseOutage, Duration loadDuration, int loadSpeed,
-                    Duration catchUpTimeout) {
+                    int datasetDays, Duration clickhouseOutage, int hostileRequests, int hostileFileLines,
+                    Duration loadDuration, int loadSpeed, Duration catchUpTimeout) {
 
         static Settings parse(List<String> args) {
             boolean quick = args.contains("--quick");
@@ -85,9 +89,9 @@ public final class ReliabilityRun {
                 }
             }
             return quick
-                    ? new Settings(true, work, keep, 1500, LocalDate.of(2026, 9, 7), 12, Duration.ofSeconds(30),
+                    ? new Settings(true, work, keep, 1500, LocalDate.of(2026, 9, 7), 12, Duration.ofSeconds(30), 200, 5_000,
                     load == null ? Duration.ofMinutes(2) : load, speed, Duration.ofMinutes(10))
-                    : new Settings(false, work, keep, 4000, LocalDate.of(2026, 9, 1), 30, Duration.ofSeconds(60),
+                    : new Settings(false, work, keep, 4000, LocalDate.of(2026, 9, 1), 30, Duration.ofSeconds(60), 800, 20_000,
                     load == null ? Duration.ofMinutes(10) : load, speed, Duration.ofMinutes(20));
         }
     }
@@ -147,6 +151,15 @@ public final class ReliabilityRun {
                 baseline = dumpFiles(fault);
             }
         }
+        HostileInputRun.Result hostile;
+        long hostileStarted = System.nanoTime();
+        try {
+            hostile = new HostileInputRun(this, settings, out).run();
+        } catch (Exception e) {
+            hostile = HostileInputRun.Result.failed(settings, Duration.ofNanos(System.nanoTime() - hostileStarted), "failed: " + e);
+            out.println("Hostile input failed: " + e);
+            e.printStackTrace(out);
+        }
         LoadRun.Result load = null;
         if (!outcomes.isEmpty() && outcomes.get(0).passed()) {
             try {
@@ -156,12 +169,12 @@ public final class ReliabilityRun {
                 e.printStackTrace(out);
             }
         }
-        String report = Report.markdown(settings, outcomes, load, Duration.ofNanos(System.nanoTime() - started));
+        String report = Report.markdown(settings, outcomes, hostile, load, Duration.ofNanos(System.nanoTime() - started));
         Files.writeString(settings.workDir().resolve("report.md"), report, StandardCharsets.UTF_8);
         out.println();
         out.print(report);
         boolean passed = outcomes.size() == Fault.values().length && outcomes.stream().allMatch(Outcome::passed)
-                && load != null && load.passed();
+                && hostile.passed() && load != null && load.passed();
         if (!settings.keep() && passed) {
             deleteTree(settings.workDir(), false);
         }
@@ -276,10 +289,16 @@ public final class ReliabilityRun {
         List<String> all = new ArrayList<>(List.of("--bootstrap-servers", supervisor.config().kafkaBootstrap(),
                 "--topic", supervisor.config().topic()));
         all.addAll(args);
-        return ChildProcess.start(new ChildProcess.Spec("simulator", "Simulator",
-                JavaCommand.of(layout.classpath(ProjectLayout.INGEST), SIMULATOR_CLASS)
-                        .jvm("-Xmx512m", "-Djava.awt.headless=true").args(all).toList(),
-                Map.of(), dir.resolve("logs/simulator.log")));
+        return ingestTool(dir, "simulator", "Simulator", SIMULATOR_CLASS, List.of("-Xmx512m"), all);
+    }
+
+    /** Starts a command of the ingest module (simulator, replay, hostile input), logging to {@code dir/logs/<id>.log}. */
+    ChildProcess ingestTool(Path dir, String id, String displayName, String mainClass, List<String> jvm, List<String> args)
+            throws IOException {
+        return ChildProcess.start(new ChildProcess.Spec(id, displayName,
+                JavaCommand.of(layout.classpath(ProjectLayout.INGEST), mainClass)
+                        .jvm(jvm).jvm("-Djava.awt.headless=true").args(args).toList(),
+                Map.of(), dir.resolve("logs/" + id + ".log")));
     }
 
     private Map<String, Path> dumpFiles(Fault fault) {
