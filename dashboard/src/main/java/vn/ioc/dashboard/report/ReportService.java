@@ -16,6 +16,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /** Builds department reports from the KPI table, the dossiers and the alert episodes. */
 public final class ReportService {
@@ -57,19 +62,46 @@ public final class ReportService {
         Unit province = units.root().orElse(unit);
         Instant start = Times.startOfDay(period.from());
         Instant end = Times.startOfDay(period.to().plusDays(1));
-        KpiCounts current = kpis.counts(subtree, period.from(), period.to());
-        KpiCounts previous = kpis.counts(subtree, prev.from(), prev.to());
-        KpiCounts provinceCounts = province.code().equals(unit.code()) ? current
-                : kpis.counts(units.subtree(province.code()), period.from(), period.to());
+        // The parts are independent queries: asked at once, the report takes as long as its slowest
+        // part instead of their sum.
+        var current = async(() -> kpis.counts(subtree, period.from(), period.to()));
+        var previous = async(() -> kpis.counts(subtree, prev.from(), prev.to()));
+        var provinceCounts = province.code().equals(unit.code()) ? current
+                : async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
+        var rank = async(() -> unitKpis.rank(unit, period.from(), period.to()));
+        var children = async(() -> unitKpis.children(unit, period.from(), period.to()));
+        var procedures = withProcedures ? async(() -> dossiers.byProcedure(subtree, start, end))
+                : CompletableFuture.completedFuture(List.<DossierRepository.ProcedureCounts>of());
+        var ended = async(() -> dossiers.endedLate(subtree, start, end, LATE_LIMIT));
         Instant asOf = data.newestEventAt().orElse(null);
         Instant lateAt = asOf != null && asOf.isBefore(end) ? asOf : end.minusMillis(1);
         List<LateDossier> late = new ArrayList<>(dossiers.overdueAndAtRisk(subtree, lateAt, LATE_LIMIT));
-        late.addAll(dossiers.endedLate(subtree, start, end, LATE_LIMIT));
-        return new Report(unit, period, prev, asOf, lateAt, current, previous, province, provinceCounts,
-                unitKpis.rank(unit, period.from(), period.to()), Decision766.score(current),
-                unitKpis.children(unit, period.from(), period.to()),
-                withProcedures ? dossiers.byProcedure(subtree, start, end) : List.of(), late);
+        late.addAll(get(ended));
+        KpiCounts counts = get(current);
+        return new Report(unit, period, prev, asOf, lateAt, counts, get(previous), province, get(provinceCounts),
+                get(rank), Decision766.score(counts), get(children), get(procedures), late);
     }
 
+    private static <T> CompletableFuture<T> async(Supplier<T> query) {
+        return CompletableFuture.supplyAsync(query, QUERIES);
+    }
 
+    /** The part's value, or the exception its query threw, as if it had been called directly. */
+    private static <T> T get(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** Threads that wait on ClickHouse for report parts; daemon, so they never hold the JVM up. */
+    private static final ExecutorService QUERIES = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "report-query");
+        t.setDaemon(true);
+        return t;
+    });
 }
