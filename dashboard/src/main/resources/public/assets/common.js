@@ -21,6 +21,20 @@
     }
     return r.json();
   }
+  /**
+   * A write (POST, PUT): a JSON body, or another body with its content type (a CSV file). Answers
+   * {ok, status, body} rather than throwing, so that a page can show a refusal next to the form. The
+   * browser adds this page's Origin, which the server requires of administration writes.
+   */
+  async function send(method, url, body, contentType) {
+    const json = contentType == null;
+    const r = await fetch(url, { method, cache: 'no-store', credentials: 'same-origin',
+      headers: { 'Content-Type': json ? 'application/json' : contentType }, body: json ? JSON.stringify(body) : body });
+    if (r.status === 401) { location.href = '/login?next=' + encodeURIComponent(location.pathname + location.search); }
+    let answer = null;
+    try { answer = await r.json(); } catch (e) { /* not JSON */ }
+    return { ok: r.ok, status: r.status, body: answer };
+  }
   const nf = () => new Intl.NumberFormat(IOC.locale());
   function int(v) { return v == null ? '—' : nf().format(v); }
   function pct(v, digits) {
@@ -80,7 +94,7 @@
       if (me.sql) links.push(['/analyst', 'nav.analyst']);
       if (me.admin) links.push(['/admin', 'nav.admin']);
       bar.replaceChildren(...links.map(([href, key]) => el('a', { href, 'data-i18n': key }, IOC.t(key))),
-        el('span', { class: 'who' }, me.name + ' · ' + me.role),
+        el('span', { class: 'who' }, (me.displayName || me.name) + ' · ' + me.role),
         el('form', { method: 'post', action: '/logout', class: 'logout' }, el('button', { type: 'submit', 'data-i18n': 'nav.logout' }, IOC.t('nav.logout'))),
         el('button', { type: 'button', 'data-lang-switch': '', 'data-i18n': 'lang.switch', onclick: () => IOC.setLang(IOC.lang() === 'vi' ? 'en' : 'vi') }, IOC.t('lang.switch')));
       return me;
@@ -88,5 +102,5 @@
       return null;
     }
   }
-  window.IOC = Object.assign(window.IOC || {}, { json, withToken, token, int, pct, num, dateTime, dateOnly, localDate, addDays, el, text, gradeLabel, nav, zone });
+  window.IOC = Object.assign(window.IOC || {}, { json, send, withToken, token, int, pct, num, dateTime, dateOnly, localDate, addDays, el, text, gradeLabel, nav, zone });
 })();

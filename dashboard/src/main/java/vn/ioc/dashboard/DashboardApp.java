@@ -10,7 +10,11 @@ import io.javalin.json.JavalinJackson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ioc.dashboard.alerts.AlertRepository;
-import vn.ioc.dashboard.api.AdminRoutes;
+import vn.ioc.dashboard.admin.Administration;
+import vn.ioc.dashboard.admin.UserAdministration;
+import vn.ioc.dashboard.api.AdminCatalogRoutes;
+import vn.ioc.dashboard.api.AdminDeadLetterRoutes;
+import vn.ioc.dashboard.api.AdminUserRoutes;
 import vn.ioc.dashboard.api.DossierRoutes;
 import vn.ioc.dashboard.api.KpiRoutes;
 import vn.ioc.dashboard.api.PageRoutes;
@@ -39,8 +43,8 @@ import java.util.stream.Collectors;
 
 /**
  * The dashboard: JSON API and pages, behind sign-in. Built from its dependencies so tests can hand it a
- * real ClickHouse, their own users and no Kafka, and run it with JavalinTest. Each {@link #javalin()}
- * is a complete server with its own sessions' check and live feed.
+ * real ClickHouse, their own users, no Kafka and no catalog directory, and run it with JavalinTest.
+ * Each {@link #javalin()} is a complete server with its own sessions' check and live feed.
  */
 public final class DashboardApp {
 
@@ -61,6 +65,7 @@ public final class DashboardApp {
     private final Client clickhouse;
     private final PipelineStatus status;
     private final UserDirectory users;
+    private final Administration administration;
     private final Options options;
     private final SessionStore sessions;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
@@ -69,11 +74,13 @@ public final class DashboardApp {
     public record Route(String method, String path, Set<String> access) {
     }
 
-    public DashboardApp(Catalogs catalogs, Client clickhouse, PipelineStatus status, UserDirectory users, Options options) {
+    public DashboardApp(Catalogs catalogs, Client clickhouse, PipelineStatus status, UserDirectory users,
+                        Administration administration, Options options) {
         this.catalogs = catalogs;
         this.clickhouse = clickhouse;
         this.status = status;
         this.users = users;
+        this.administration = administration;
         this.options = options;
         this.sessions = new SessionStore(options.sessionIdle(), options.sessionMax(), java.time.Clock.systemUTC());
     }
@@ -98,6 +105,8 @@ public final class DashboardApp {
                 files.roles = Set.of(Access.PUBLIC);
             });
             config.http.defaultContentType = "application/json";
+            // A catalog upload is the largest body: a province's procedures can pass Javalin's default of 1 MB.
+            config.http.maxRequestSize = 8_000_000L;
         });
 
         routes.clear();
@@ -120,7 +129,9 @@ public final class DashboardApp {
         new DossierRoutes(catalogs, scope, dossiers, alerts, data).register(app);
         new ReportRoutes(catalogs, scope, new ReportService(catalogs.units(), kpis, dossiers, data)).register(app);
         new SqlRoutes(clickhouse, options.jdbcUrl()).register(app);
-        new AdminRoutes(catalogs, users, clickhouse).register(app);
+        new AdminUserRoutes(users, new UserAdministration(users, sessions, catalogs.units()), catalogs.units()).register(app);
+        new AdminCatalogRoutes(catalogs, administration.catalogDirectory(), users).register(app);
+        new AdminDeadLetterRoutes(clickhouse, administration.deadLetterReplays(), administration.catalogDirectory()).register(app);
         new PageRoutes(scope, dossiers).register(app);
         // Health checks (the launcher, a load balancer) read the status without credentials: it holds no unit's numbers.
         app.get("/api/status", ctx -> ctx.json(status.status()), Access.PUBLIC);
@@ -130,7 +141,13 @@ public final class DashboardApp {
             events.serverStarted(feed::start);
             events.serverStopping(feed::close);
         });
-        app.exception(ApiError.class, (e, ctx) -> refuse(ctx, e.status(), e.getMessage()));
+        app.exception(ApiError.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                ctx.status(e.status()).json(e.body());
+            } else {
+                refuse(ctx, e.status(), e.getMessage());
+            }
+        });
         app.exception(Exception.class, (e, ctx) -> {
             if (unreachable(e)) {
                 log.warn("{} {}: ClickHouse cannot be reached: {}", ctx.method(), ctx.path(), e.toString());

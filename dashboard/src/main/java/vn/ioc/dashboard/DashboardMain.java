@@ -1,12 +1,17 @@
 package vn.ioc.dashboard;
 
 import com.clickhouse.client.api.Client;
+import vn.ioc.dashboard.admin.Administration;
+import vn.ioc.dashboard.admin.CatalogDirectory;
+import vn.ioc.dashboard.admin.DeadLetterReplays;
+import vn.ioc.dashboard.admin.KafkaDeadLetterReplays;
 import vn.ioc.dashboard.auth.Passwords;
 import vn.ioc.dashboard.auth.UserDirectory;
 import vn.ioc.dashboard.status.KafkaProgress;
 import vn.ioc.dashboard.status.PipelineStatus;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
+import vn.ioc.ingest.IngestDefaults;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -21,9 +26,10 @@ import java.util.Map;
 
 /**
  * Starts the dashboard from the environment: IOC_DASHBOARD_PORT (8080), IOC_CLICKHOUSE_URL,
- * IOC_CLICKHOUSE_DATABASE, IOC_KAFKA_BOOTSTRAP, IOC_KAFKA_TOPIC, IOC_KAFKA_GROUP, IOC_FLINK_URL,
- * IOC_CATALOG_DIR, IOC_USERS_FILE (data/dashboard-users.properties, under the data directory that ./ioc demo
- * keeps out of git; created with demo users at first start),
+ * IOC_CLICKHOUSE_DATABASE, IOC_KAFKA_BOOTSTRAP, IOC_KAFKA_TOPIC, IOC_KAFKA_DLQ_TOPIC (the dead letters the
+ * administration replays), IOC_KAFKA_GROUP, IOC_FLINK_URL, IOC_CATALOG_DIR (also where an administrator
+ * saves a corrected catalog), IOC_USERS_FILE (data/dashboard-users.properties, under the data directory
+ * that ./ioc demo keeps out of git; created with demo users at first start, changed by administrators),
  * IOC_SESSION_IDLE_MINUTES (30), IOC_SESSION_MAX_HOURS (12), IOC_COOKIE_SECURE (false; true behind HTTPS).
  *
  * <p>{@code DashboardMain hash-password} reads a password (twice, not echoed) and prints its bcrypt hash
@@ -41,21 +47,25 @@ public final class DashboardMain {
         }
         Map<String, String> env = System.getenv();
         int port = Integer.parseInt(env.getOrDefault("IOC_DASHBOARD_PORT", "8080"));
-        Catalogs catalogs = env.containsKey("IOC_CATALOG_DIR")
-                ? Catalogs.load(Path.of(env.get("IOC_CATALOG_DIR"))) : Catalogs.loadDefault();
+        Path catalogDir = env.containsKey(IngestDefaults.ENV_CATALOG_DIR) ? Path.of(env.get(IngestDefaults.ENV_CATALOG_DIR)) : null;
+        Catalogs catalogs = catalogDir != null ? Catalogs.load(catalogDir) : Catalogs.loadDefault();
+        CatalogDirectory catalogDirectory = catalogDir != null ? CatalogDirectory.of(catalogDir) : CatalogDirectory.none();
         UserDirectory users = users(Path.of(env.getOrDefault("IOC_USERS_FILE", "data/dashboard-users.properties")), catalogs);
         ClickHouseEndpoint clickhouse = ClickHouseEndpoint.fromEnvironment(env);
         Client client = clickhouse.newClient();
-        String bootstrap = env.get("IOC_KAFKA_BOOTSTRAP");
-        KafkaProgress kafka = bootstrap == null ? null : new KafkaProgress(bootstrap,
-                env.getOrDefault("IOC_KAFKA_TOPIC", "dossier-events"), env.getOrDefault("IOC_KAFKA_GROUP", "ioc-analytics"));
+        String bootstrap = env.get(IngestDefaults.ENV_BOOTSTRAP);
+        String topic = env.getOrDefault(IngestDefaults.ENV_TOPIC, IngestDefaults.TOPIC);
+        KafkaProgress kafka = bootstrap == null ? null
+                : new KafkaProgress(bootstrap, topic, env.getOrDefault("IOC_KAFKA_GROUP", "ioc-analytics"));
+        DeadLetterReplays replays = bootstrap == null ? DeadLetterReplays.notConfigured() : new KafkaDeadLetterReplays(bootstrap,
+                topic, env.getOrDefault(IngestDefaults.ENV_DLQ_TOPIC, IngestDefaults.DLQ_TOPIC), catalogs);
         PipelineStatus status = new PipelineStatus(client, kafka, env.get("IOC_FLINK_URL"));
         DashboardApp.Options options = new DashboardApp.Options(
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("IOC_SESSION_IDLE_MINUTES", "30"))),
                 Duration.ofHours(Long.parseLong(env.getOrDefault("IOC_SESSION_MAX_HOURS", "12"))),
                 Boolean.parseBoolean(env.getOrDefault("IOC_COOKIE_SECURE", "false")),
                 Duration.ofMillis(500), clickhouse.jdbcUrl());
-        var app = new DashboardApp(catalogs, client, status, users, options).javalin();
+        var app = new DashboardApp(catalogs, client, status, users, new Administration(catalogDirectory, replays), options).javalin();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             if (kafka != null) {
@@ -117,8 +127,9 @@ public final class DashboardMain {
         } else {
             password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
-        if (password == null || password.length() < 10) {
-            System.err.println("A password needs at least 10 characters");
+        String weakness = Passwords.weakness(password, null);
+        if (weakness != null) {
+            System.err.println("Refused: " + weakness);
             System.exit(2);
             return;
         }

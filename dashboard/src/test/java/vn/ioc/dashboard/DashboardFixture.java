@@ -1,11 +1,19 @@
 package vn.ioc.dashboard;
 
 import com.clickhouse.client.api.Client;
+import vn.ioc.dashboard.admin.Administration;
+import vn.ioc.dashboard.admin.CatalogDirectory;
+import vn.ioc.dashboard.auth.UserDirectory;
 import vn.ioc.dashboard.status.PipelineStatus;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
 import vn.ioc.infra.schema.SchemaMigrator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A small province in March 2026, written straight into the tables the dashboard reads:
@@ -50,6 +58,22 @@ public final class DashboardFixture {
 
     public DashboardApp app() {
         return TestUsers.app(catalogs, client, new PipelineStatus(client, null, null));
+    }
+
+    /** An app whose users and administration the test gives (a users file, a catalog directory, a replay). */
+    public DashboardApp app(UserDirectory users, Administration administration) {
+        return TestUsers.app(catalogs, client, new PipelineStatus(client, null, null), users, administration);
+    }
+
+    /** The sample province's three catalog files copied into {@code dir}: an operator's catalog directory. */
+    public static Path catalogDirectory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (String name : CatalogDirectory.FILES) {
+            try (InputStream in = Catalogs.class.getResourceAsStream("/catalog/default/" + name)) {
+                Files.copy(in, dir.resolve(name));
+            }
+        }
+        return dir;
     }
 
     public void execute(String sql) throws Exception {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -14,12 +13,18 @@ import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.ioc.dashboard.admin.Administration;
+import vn.ioc.dashboard.admin.CatalogDirectory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,13 +64,23 @@ class RoleMatrixTest {
             "SQL", Set.of(Caller.ANALYST),
             "ADMIN", Set.of(Caller.ADMIN));
 
-    /** A request for each route, within the department head's own unit so that scope is not what is tested here. */
-    private record Sample(String method, String route, String url, String access) {
+    /**
+     * A request for each route, within the department head's own unit so that scope is not what is tested
+     * here; a write carries a body that succeeds for whom the route allows.
+     */
+    private record Sample(String method, String route, String url, String access, String contentType, String body) {
+        Sample(String method, String route, String url, String access) {
+            this(method, route, url, access, null, null);
+        }
     }
+
+    private static final String JSON_TYPE = "application/json";
+    private static final String FORM_TYPE = "application/x-www-form-urlencoded";
+    private static final String NEW_PASSWORD = "mot-mat-khau-moi-dai";
 
     private static final List<Sample> SAMPLES = List.of(
             new Sample("GET", "/login", "/login", "PUBLIC"),
-            new Sample("POST", "/login", "/login", "PUBLIC"),
+            new Sample("POST", "/login", "/login", "PUBLIC", FORM_TYPE, "username=nobody&password=wrong"),
             new Sample("GET", "/api/openapi.json", "/api/openapi.json", "PUBLIC"),
             new Sample("GET", "/api/status", "/api/status", "PUBLIC"),
             new Sample("GET", "/api/me", "/api/me", "SIGNED_IN"),
@@ -86,13 +101,25 @@ class RoleMatrixTest {
             new Sample("GET", "/api/report.xlsx", "/api/report.xlsx" + U + "&period=month&date=2026-03-15", "READ"),
             new Sample("GET", "/report", "/report" + U, "READ"),
             new Sample("GET", "/dossier", "/dossier?id=" + D1, "READ"),
-            new Sample("POST", "/api/sql", "/api/sql", "SQL"),
-            new Sample("POST", "/api/sql.csv", "/api/sql.csv", "SQL"),
+            new Sample("POST", "/api/sql", "/api/sql", "SQL", JSON_TYPE, "{\"sql\":\"SELECT 1 AS one\"}"),
+            new Sample("POST", "/api/sql.csv", "/api/sql.csv", "SQL", FORM_TYPE, "sql=SELECT+1+AS+one"),
             new Sample("GET", "/api/schema", "/api/schema", "SQL"),
             new Sample("GET", "/analyst", "/analyst", "SQL"),
             new Sample("GET", "/api/admin/users", "/api/admin/users", "ADMIN"),
+            // The user created here is the one changed next: the callers' own sessions stay untouched.
+            new Sample("POST", "/api/admin/users", "/api/admin/users", "ADMIN", JSON_TYPE,
+                    "{\"username\":\"matrix.user\",\"role\":\"LEADER\",\"password\":\"" + NEW_PASSWORD + "\"}"),
+            new Sample("PUT", "/api/admin/users/{username}", "/api/admin/users/matrix.user", "ADMIN", JSON_TYPE,
+                    "{\"displayName\":\"Người kiểm thử ma trận\",\"role\":\"DEPARTMENT_HEAD\",\"unitCode\":\"" + DEPARTMENT + "\"}"),
+            new Sample("POST", "/api/admin/users/{username}/password", "/api/admin/users/matrix.user/password", "ADMIN", JSON_TYPE,
+                    "{\"password\":\"" + NEW_PASSWORD + "-2\"}"),
             new Sample("GET", "/api/admin/catalog", "/api/admin/catalog", "ADMIN"),
+            new Sample("GET", "/api/admin/catalog/{file}", "/api/admin/catalog/units.csv", "ADMIN"),
+            new Sample("PUT", "/api/admin/catalog/{file}", "/api/admin/catalog/calendar.csv", "ADMIN", "text/csv",
+                    "date,kind,name\n2026-01-01,HOLIDAY,Tết Dương lịch\n"),
             new Sample("GET", "/api/admin/dead-letters", "/api/admin/dead-letters", "ADMIN"),
+            new Sample("POST", "/api/admin/dead-letters/replay", "/api/admin/dead-letters/replay", "ADMIN", JSON_TYPE,
+                    "{\"reasonCode\":\"UNKNOWN_UNIT\"}"),
             new Sample("GET", "/admin", "/admin", "ADMIN"),
             // Last: signing out ends the caller's session.
             new Sample("POST", "/logout", "/logout", "PUBLIC"));
@@ -118,9 +145,38 @@ class RoleMatrixTest {
         assertThat(registered).isEqualTo(sampled);
     }
 
+    /**
+     * An app whose administration works: its own users file (the test users), a catalog directory (the
+     * sample province's files) and a replay that answers without Kafka.
+     */
+    private static DashboardApp administrableApp(Path dir) throws IOException {
+        return fixture.app(TestUsers.directoryInFile(dir.resolve("users.properties"), fixture.catalogs),
+                new Administration(CatalogDirectory.of(DashboardFixture.catalogDirectory(dir.resolve("catalogs"))), new RecordedReplays()));
+    }
+
     @Test
-    void eachCallerReachesExactlyWhatItsRoleAllows() {
-        Javalin javalin = fixture.app().javalin();
+    void everyApiRouteIsDescribedInTheOpenApiDocument() throws IOException {
+        DashboardApp app = fixture.app();
+        app.javalin();
+        JsonNode paths;
+        try (InputStream in = DashboardApp.class.getResourceAsStream("/openapi.json")) {
+            paths = JSON.readTree(in).get("paths");
+        }
+        List<String> missing = new ArrayList<>();
+        for (DashboardApp.Route r : app.routes()) {
+            // The API: every route under /api/ but the document itself, and the sign-in form's POSTs.
+            boolean api = r.path().startsWith("/api/") ? !r.path().equals("/api/openapi.json")
+                    : r.method().equals("POST") && (r.path().equals("/login") || r.path().equals("/logout"));
+            if (api && !paths.path(r.path()).has(r.method().toLowerCase(Locale.ROOT))) {
+                missing.add(r.method() + " " + r.path());
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void eachCallerReachesExactlyWhatItsRoleAllows(@TempDir Path dir) throws IOException {
+        Javalin javalin = administrableApp(dir).javalin();
         JavalinTest.test(javalin, (server, http) -> {
             Map<Caller, Consumer<Request.Builder>> auth = callers(http);
             List<String> wrong = new ArrayList<>();
@@ -215,14 +271,11 @@ class RoleMatrixTest {
         OkHttpClient client = http.getOkHttp().newBuilder().followRedirects(false).readTimeout(5, TimeUnit.SECONDS).build();
         Request.Builder b = new Request.Builder().url(http.getOrigin() + s.url());
         auth.accept(b);
-        if (s.method().equals("POST")) {
-            if (s.url().equals("/api/sql")) {
-                b.post(RequestBody.create("{\"sql\":\"SELECT 1 AS one\"}", MediaType.get("application/json")));
-            } else if (s.url().equals("/api/sql.csv")) {
-                b.post(new FormBody.Builder().add("sql", "SELECT 1 AS one").build());
-            } else {
-                b.post(new FormBody.Builder().add("username", "nobody").add("password", "wrong").build());
-            }
+        if (!s.method().equals("GET")) {
+            // A write from the dashboard's own page: the browser names its origin.
+            b.header("Origin", http.getOrigin());
+            b.method(s.method(), RequestBody.create(s.body() == null ? "" : s.body(),
+                    s.contentType() == null ? null : MediaType.get(s.contentType())));
         }
         try (Response r = client.newCall(b.build()).execute()) {
             return r.code(); // for the event stream the status arrives with the first event; the body is not read

@@ -3,9 +3,12 @@ package vn.ioc.dashboard;
 import com.clickhouse.client.api.Client;
 import io.javalin.testtools.HttpClient;
 import okhttp3.FormBody;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
+import vn.ioc.dashboard.admin.Administration;
 import vn.ioc.dashboard.auth.Passwords;
 import vn.ioc.dashboard.auth.Role;
 import vn.ioc.dashboard.auth.User;
@@ -15,6 +18,12 @@ import vn.ioc.domain.catalog.Catalogs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -35,27 +44,65 @@ public final class TestUsers {
     public static final String DISTRICT_COMMUNE = "000.31.07.H23";
 
     private static UserDirectory directory;
+    private static String passwordHash;
 
     private TestUsers() {
     }
 
+    /** The users, kept in memory: shared by the tests that change no user. */
     public static synchronized UserDirectory directory(Catalogs catalogs) {
         if (directory == null) {
-            String hash = Passwords.hash(PASSWORD);
-            directory = UserDirectory.of(List.of(
-                    new User("leader", Role.LEADER, null, hash),
-                    new User("head", Role.DEPARTMENT_HEAD, DEPARTMENT, hash),
-                    new User("district", Role.DEPARTMENT_HEAD, DISTRICT, hash),
-                    new User("analyst", Role.ANALYST, null, hash),
-                    new User("admin", Role.ADMIN, null, hash)), Map.of("test-wall", WALL_TOKEN), catalogs.units());
+            directory = UserDirectory.of(users(), Map.of("test-wall", WALL_TOKEN), catalogs.units());
         }
         return directory;
     }
 
+    /** The same users and wall token in a users file of their own, which the administration may change. */
+    public static UserDirectory directoryInFile(Path file, Catalogs catalogs) {
+        StringBuilder text = new StringBuilder();
+        for (User u : users()) {
+            text.append("user.").append(u.username()).append(" = ").append(u.role()).append(',')
+                    .append(u.unitCode() == null ? "" : u.unitCode()).append(',').append(u.passwordHash()).append('\n');
+        }
+        text.append("wall.test-wall = ").append(sha256Hex(WALL_TOKEN)).append('\n');
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return UserDirectory.load(file, catalogs.units());
+    }
+
+    private static synchronized List<User> users() {
+        if (passwordHash == null) {
+            passwordHash = Passwords.hash(PASSWORD); // bcrypt is slow on purpose: once for every test
+        }
+        return List.of(
+                new User("leader", Role.LEADER, null, passwordHash, null, true),
+                new User("head", Role.DEPARTMENT_HEAD, DEPARTMENT, passwordHash, null, true),
+                new User("district", Role.DEPARTMENT_HEAD, DISTRICT, passwordHash, null, true),
+                new User("analyst", Role.ANALYST, null, passwordHash, null, true),
+                new User("admin", Role.ADMIN, null, passwordHash, null, true));
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static DashboardApp app(Catalogs catalogs, Client client, PipelineStatus status) {
-        return new DashboardApp(catalogs, client, status, directory(catalogs),
+        return app(catalogs, client, status, directory(catalogs), Administration.none());
+    }
+
+    public static DashboardApp app(Catalogs catalogs, Client client, PipelineStatus status, UserDirectory users,
+                                   Administration administration) {
+        return new DashboardApp(catalogs, client, status, users, administration,
                 DashboardApp.Options.defaults("jdbc:clickhouse:http://127.0.0.1:8123/ioc?compress=false"));
     }
+
 
     /** Adds the wall token to a request. */
     public static Consumer<Request.Builder> wall() {
@@ -89,6 +136,23 @@ public final class TestUsers {
                 .post(new FormBody.Builder().add("username", username).add("password", password).build()).build();
         try {
             return noRedirects.newCall(request).execute();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A write (POST, PUT) with a body, as the dashboard's own page sends it: with the page's Origin (the
+     * caller's {@code auth} may replace it) and without following redirects.
+     */
+    public static Response send(HttpClient http, String method, String path, Consumer<Request.Builder> auth,
+                                String contentType, String body) {
+        OkHttpClient noRedirects = http.getOkHttp().newBuilder().followRedirects(false).build();
+        Request.Builder b = new Request.Builder().url(http.getOrigin() + path).header("Origin", http.getOrigin())
+                .method(method, RequestBody.create(body, MediaType.get(contentType)));
+        auth.accept(b);
+        try {
+            return noRedirects.newCall(b.build()).execute();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

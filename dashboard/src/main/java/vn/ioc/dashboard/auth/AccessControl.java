@@ -8,11 +8,13 @@ import io.javalin.http.SameSite;
 import io.javalin.security.RouteRole;
 import vn.ioc.dashboard.web.Pages;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,10 +23,20 @@ import java.util.Set;
  * {@code ?token=}, {@code Authorization: Bearer} or {@code X-IOC-Token}. Each route declares one
  * {@link Access}; the principal must be granted it. Unit scoping (a department head's subtree) is
  * checked by the handlers, which know the units a request touches.
+ *
+ * <p>Writes of the administration (any method but GET, HEAD, OPTIONS on an {@link Access#ADMIN} route) must come from
+ * this site's own pages: besides the SameSite=Strict cookie that already keeps other sites' requests
+ * unauthenticated (and protects the sign-in form the same way), the request's {@code Origin} (or, when
+ * a browser leaves it out, its {@code Referer}) must name this host, and a browser's
+ * {@code Sec-Fetch-Site} must say {@code same-origin}. This is the origin check OWASP recommends for
+ * APIs called by their own pages with fetch; it needs no token in the page. A script or a tool calling
+ * these endpoints sends {@code Origin: <the dashboard's address>} with its session cookie.
  */
 public final class AccessControl {
 
     public static final String SESSION_COOKIE = "ioc_session";
+    /** Methods that change nothing, which need no origin check. */
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String PRINCIPAL = "ioc.principal";
 
     private final UserDirectory users;
@@ -83,7 +95,40 @@ public final class AccessControl {
         if (!p.may(access)) {
             deny(ctx, HttpStatus.FORBIDDEN, (p.isWall() ? "The wall token" : "The role " + p.role())
                     + " does not give access to " + ctx.path());
+            return;
         }
+        if (access == Access.ADMIN && !SAFE_METHODS.contains(ctx.method().name())) {
+            String refusal = crossOriginRefusal(ctx);
+            if (refusal != null) {
+                ctx.status(HttpStatus.FORBIDDEN).json(Map.of("error", refusal, "code", "CROSS_ORIGIN"));
+                ctx.skipRemainingHandlers();
+            }
+        }
+    }
+
+    /** Why a write does not come from this site's own pages, or null when it does. */
+    private static String crossOriginRefusal(Context ctx) {
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (fetchSite != null && !fetchSite.equals("same-origin")) {
+            return "Refused: the browser says this request comes from another site (Sec-Fetch-Site: " + fetchSite + ")";
+        }
+        String host = ctx.header("Host");
+        String origin = ctx.header("Origin");
+        // "Origin: null" (a sandboxed frame, a file) names no site and is refused like any other.
+        String claimed = origin != null ? origin : ctx.header("Referer");
+        if (claimed == null) {
+            return "Refused: a write needs an Origin header naming this site (send Origin: http://" + host + ")";
+        }
+        String authority;
+        try {
+            authority = URI.create(claimed).getRawAuthority();
+        } catch (IllegalArgumentException e) {
+            authority = null;
+        }
+        if (host == null || authority == null || !authority.equalsIgnoreCase(host)) {
+            return "Refused: the request comes from " + claimed + ", not from this site (" + host + ")";
+        }
+        return null;
     }
 
     private Principal authenticate(Context ctx) {
@@ -124,6 +169,13 @@ public final class AccessControl {
         sessions.remove(old); // a new id at every sign-in: a planted cookie is never promoted
         Principal p = users.principalOf(user);
         String id = sessions.create(p);
+        if (!users.find(user.username()).equals(Optional.of(user))) {
+            // An administrator changed or disabled this user while the password was being checked: the
+            // change ended the user's sessions before this one existed, so end it too.
+            sessions.remove(id);
+            ctx.redirect("/login?error=1" + nextParam(next));
+            return;
+        }
         ctx.cookie(new Cookie(SESSION_COOKIE, id, "/", -1, secureCookie, 0, true, null, null, SameSite.STRICT));
         ctx.redirect(next != null ? next : home(p));
     }
@@ -138,6 +190,7 @@ public final class AccessControl {
         Principal p = principal(ctx);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
+        m.put("displayName", p.isWall() ? null : users.find(p.name()).map(User::displayName).orElse(null));
         m.put("role", p.isWall() ? "WALL" : p.role().name());
         m.put("homeUnit", p.homeUnit());
         m.put("home", home(p));

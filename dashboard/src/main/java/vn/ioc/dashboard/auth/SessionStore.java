@@ -3,6 +3,7 @@ package vn.ioc.dashboard.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +64,20 @@ public final class SessionStore {
         if (id != null) {
             sessions.remove(id);
         }
+    }
+
+    /**
+     * Ends every session of a person: after an administrator disabled them, changed their role or
+     * unit (a session keeps the rights it was given at sign-in) or reset their password.
+     *
+     * @return how many sessions ended
+     */
+    public int revoke(String username) {
+        List<String> theirs = sessions.entrySet().stream()
+                .filter(e -> !e.getValue().principal().isWall() && e.getValue().principal().name().equals(username))
+                .map(Map.Entry::getKey).toList();
+        theirs.forEach(sessions::remove);
+        return theirs.size();
     }
 
     public Duration idle() {

@@ -3,6 +3,7 @@ package vn.ioc.dashboard.bench;
 import com.clickhouse.client.api.Client;
 import io.javalin.Javalin;
 import vn.ioc.dashboard.DashboardApp;
+import vn.ioc.dashboard.admin.Administration;
 import vn.ioc.dashboard.auth.Passwords;
 import vn.ioc.dashboard.auth.Role;
 import vn.ioc.dashboard.auth.User;
@@ -173,9 +174,9 @@ public final class ApiBenchmark {
 
     static void benchmark(Client client, Catalogs catalogs, ClickHouseEndpoint endpoint, int iterations) throws Exception {
         String password = Passwords.randomPassword(16);
-        UserDirectory users = UserDirectory.of(List.of(new User("bench", Role.LEADER, null, Passwords.hash(password))), Map.of(),
+        UserDirectory users = UserDirectory.of(List.of(new User("bench", Role.LEADER, null, Passwords.hash(password), null, true)), Map.of(),
                 catalogs.units());
-        Javalin app = new DashboardApp(catalogs, client, new PipelineStatus(client, null, null), users,
+        Javalin app = new DashboardApp(catalogs, client, new PipelineStatus(client, null, null), users, Administration.none(),
                 DashboardApp.Options.defaults(endpoint.jdbcUrl())).javalin().start("127.0.0.1", 0);
         try {
             String origin = "http://127.0.0.1:" + app.port();

@@ -65,6 +65,18 @@ public final class Params {
         }
     }
 
+    /** {@code true} or {@code false}; the default when absent. */
+    public static boolean boolParam(Context ctx, String name, boolean defaultValue) {
+        String value = optional(ctx, name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ApiError(400, "Parameter '" + name + "' must be true or false, was '" + value + "'");
+        }
+        return value.equals("true");
+    }
+
     public static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
         String value = optional(ctx, name);
         if (value == null) {

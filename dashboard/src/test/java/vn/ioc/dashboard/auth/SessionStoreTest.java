@@ -76,4 +76,20 @@ class SessionStoreTest {
         assertThat(store.find(b)).isPresent();
         assertThat(store.find("made-up")).isEmpty();
     }
+
+    @Test
+    void revokingAPersonEndsAllTheirSessionsAndNoOneElses() {
+        SessionStore store = SessionStore.withDefaults();
+        Principal analyst = new Principal("analyst", Role.ANALYST, null, null);
+        String first = store.create(LEADER);
+        String second = store.create(LEADER);
+        String other = store.create(analyst);
+        String wall = store.create(Principal.wall("leader"));
+        assertThat(store.revoke("leader")).isEqualTo(2);
+        assertThat(store.find(first)).isEmpty();
+        assertThat(store.find(second)).isEmpty();
+        assertThat(store.find(other)).contains(analyst);
+        assertThat(store.find(wall)).as("a wall screen is not a person").isPresent();
+        assertThat(store.revoke("leader")).isZero();
+    }
 }

@@ -75,6 +75,69 @@ class UserDirectoryTest {
     }
 
     @Test
+    void readsTheStateAndTheDisplayNameAndStillReadsLinesWithoutThem() {
+        String hash = Passwords.hash("mot-mat-khau-dai");
+        UserDirectory d = parse("user.cu = LEADER,," + hash + "\n",
+                "user.khoa = ANALYST,," + hash + ",disabled,Phạm Thị Dung, phòng Công nghệ thông tin\n",
+                "user.moi = ADMIN,," + hash + ",enabled,\n");
+        assertThat(d.find("cu").orElseThrow()).extracting(User::enabled, User::displayName).containsExactly(true, null);
+        assertThat(d.find("khoa").orElseThrow()).extracting(User::enabled, User::displayName)
+                .containsExactly(false, "Phạm Thị Dung, phòng Công nghệ thông tin");
+        assertThat(d.authenticate("khoa", "mot-mat-khau-dai")).as("a disabled user cannot sign in").isEmpty();
+        assertThat(d.find("moi").orElseThrow().displayName()).isNull();
+        assertThatThrownBy(() -> parse("user.x = LEADER,," + hash + ",maybe")).hasMessageContaining("enabled or disabled");
+    }
+
+    @Test
+    void aChangeRewritesTheWholeFileAtomicallyAndKeepsTheWallScreens(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("users.properties");
+        UserDirectory.Generated g = UserDirectory.generateDemo(file, UNITS);
+        UserDirectory d = UserDirectory.load(file, UNITS);
+        UserDirectory.Change change = d.change(users -> {
+            User u = users.get("phantich");
+            users.put("phantich", new User(u.username(), u.role(), null, u.passwordHash(), "C:\\dữ liệu\\ \\u0041 #1", false));
+            return users;
+        });
+        assertThat(change.before().get("phantich").enabled()).isTrue();
+        assertThat(change.after().get("phantich").enabled()).isFalse();
+        assertThat(d.find("phantich").orElseThrow().enabled()).as("served at once").isFalse();
+
+        UserDirectory again = UserDirectory.load(file, UNITS);
+        assertThat(again.find("phantich").orElseThrow().displayName()).isEqualTo("C:\\dữ liệu\\ \\u0041 #1");
+        assertThat(again.users()).hasSameSizeAs(d.users());
+        assertThat(again.wallScreen(g.wallToken())).contains("ioc-main");
+        assertThat(again.authenticate("lanhdao", g.users().get(0)[1])).isPresent();
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThatThrownBy(() -> d.change(users -> {
+            users.put("x", new User("x", Role.DEPARTMENT_HEAD, "000.99.99.H23", users.get("lanhdao").passwordHash(), null, true));
+            return users;
+        })).hasMessageContaining("000.99.99.H23");
+        assertThat(UserDirectory.load(file, UNITS).find("x")).as("nothing written").isEmpty();
+    }
+
+    @Test
+    void usersKeptInMemoryCannotBeChanged() {
+        UserDirectory d = UserDirectory.of(java.util.List.of(), java.util.Map.of(), UNITS);
+        assertThat(d.file()).isEmpty();
+        assertThatThrownBy(() -> d.change(users -> users)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aWeakPasswordIsRefusedWithTheReason() {
+        assertThat(Passwords.weakness("mot-mat-khau-dai", "lanhdao")).isNull();
+        assertThat(Passwords.weakness("Bốn con mèo ăn cá", "lanhdao")).isNull();
+        assertThat(Passwords.weakness("ngan", "lanhdao")).contains("10 characters");
+        assertThat(Passwords.weakness("LanhDao-2026!", "lanhdao")).contains("username");
+        assertThat(Passwords.weakness("Password123", null)).contains("common");
+        assertThat(Passwords.weakness("abababababab", null)).contains("5 different");
+        assertThat(Passwords.weakness("ư".repeat(40), null)).contains("72 bytes");
+        assertThat(Passwords.weakness(null, "x")).isNotNull();
+    }
+
+    @Test
     void signInGoesBackOnlyToAPathOfThisSite() {
         assertThat(AccessControl.safeNext("/report?unit=1")).isEqualTo("/report?unit=1");
         assertThat(AccessControl.safeNext("//evil.example/")).isNull();

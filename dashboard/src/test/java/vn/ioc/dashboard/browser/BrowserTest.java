@@ -8,7 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.ioc.dashboard.DashboardApp;
 import vn.ioc.dashboard.DashboardFixture;
+import vn.ioc.dashboard.RecordedReplays;
 import vn.ioc.dashboard.TestUsers;
+import vn.ioc.dashboard.admin.Administration;
+import vn.ioc.dashboard.admin.CatalogDirectory;
+import vn.ioc.dashboard.admin.DeadLetterReplays;
+import vn.ioc.domain.catalog.Catalogs;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +33,8 @@ import static vn.ioc.dashboard.DashboardFixture.PROVINCE;
 /**
  * The pages in a real browser (Debian's headless Chromium): each view renders without console
  * errors, the wall changes by itself when rows land and recovers from a server restart, exports
- * download, and a department head cannot see another unit. Screenshots go to target/screenshots.
+ * download, a department head cannot see another unit, and an administrator adds a user, replays a
+ * rejected event and replaces a catalog. Screenshots go to target/screenshots.
  */
 class BrowserTest {
 
@@ -37,13 +44,21 @@ class BrowserTest {
     private static Javalin server;
     private static Chromium chromium;
     private static String origin;
+    @TempDir
+    static Path adminDir;
+    private static final RecordedReplays REPLAYS = new RecordedReplays();
 
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Chromium.available(), "Chromium is not installed at " + Chromium.BINARY
                 + ": install it with 'apt-get install -y chromium' to run the browser tests");
         fixture = DashboardFixture.create("browser");
-        dashboard = fixture.app();
+        fixture.execute("INSERT INTO dead_letters (id, received_at, source, reason_code, reason, raw) VALUES "
+                + "('dl-a', '2026-03-30 09:00:00', 'igate', 'UNKNOWN_UNIT', 'unitCode: not in the unit catalog', 'unitCode=000.99.99.H23'),"
+                + "('dl-b', '2026-03-30 10:00:00', 'igate', 'UNKNOWN_UNIT', 'unitCode: not in the unit catalog', 'unitCode=000.99.99.H23')");
+        // The administration works on files of its own: users that a test adds, a catalog directory it replaces.
+        dashboard = fixture.app(TestUsers.directoryInFile(adminDir.resolve("users.properties"), fixture.catalogs),
+                new Administration(CatalogDirectory.of(DashboardFixture.catalogDirectory(adminDir.resolve("catalogs"))), REPLAYS));
         server = dashboard.javalin().start("127.0.0.1", 0);
         origin = "http://127.0.0.1:" + server.port();
         chromium = Chromium.launch();
@@ -219,8 +234,8 @@ class BrowserTest {
     }
 
     @Test
-    void signInAndAdministrationPagesRender() throws Exception {
-        Page page = chromium.newPage(1280, 800);
+    void anAdministratorAddsAUserWhoThenSignsIn() throws Exception {
+        Page page = chromium.newPage(1280, 1800);
         page.navigate(origin + "/login?error=1");
         assertThat(page.text("#error")).contains("Sai tên đăng nhập");
         page.screenshot(SHOTS.resolve("login.png"));
@@ -230,7 +245,77 @@ class BrowserTest {
         page.signIn(origin, "admin", TestUsers.PASSWORD);
         page.waitFor("the users", Duration.ofSeconds(10), "document.querySelectorAll('#users tbody tr').length === 5");
         page.screenshot(SHOTS.resolve("admin.png"));
+
+        page.eval("document.getElementById('newUser').click();"
+                + "document.getElementById('uUsername').value = 'canbo.moi';"
+                + "document.getElementById('uDisplayName').value = 'Lê Văn Dũng';"
+                + "const role = document.getElementById('uRole'); role.value = 'DEPARTMENT_HEAD'; role.dispatchEvent(new Event('change'));"
+                + "document.getElementById('uUnit').value = '" + DEPARTMENT + "';"
+                + "document.getElementById('uPassword').value = 'Mật khẩu của Dũng 2026'; true");
+        page.screenshot(SHOTS.resolve("admin-user-form.png"));
+        page.eval("document.getElementById('userSave').click(); true");
+        page.waitFor("the new user in the list", Duration.ofSeconds(10), "document.querySelector('#users tr[data-username=\"canbo.moi\"]')");
+        assertThat(page.text("#userMessage")).contains("Đã thêm người dùng");
+        assertThat(page.text("#users tr[data-username=\"canbo.moi\"]")).contains("Lê Văn Dũng").contains("Sở Xây dựng").contains("Đang hoạt động");
+        assertThat(page.eval("document.getElementById('userForm').hidden").asBoolean()).isTrue();
+        page.eval("document.querySelector('[data-lang-switch]').click(); true");
+        assertThat(page.text("#usersSection h2")).isEqualTo("Users");
+        assertThat(page.text("#users tr[data-username=\"canbo.moi\"]")).contains("Head of a unit").contains("Enabled");
+        page.eval("document.querySelector('[data-lang-switch]').click(); true");
+        page.screenshot(SHOTS.resolve("admin-user-added.png"));
         assertThat(page.consoleErrors()).isEmpty();
+
+        page.signIn(origin, "canbo.moi", "Mật khẩu của Dũng 2026");
+        page.waitFor("their own report", Duration.ofSeconds(15), "document.getElementById('unitName').textContent === 'Sở Xây dựng'");
+        assertThat(page.text("nav .who")).startsWith("Lê Văn Dũng");
+        assertThat(page.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void anAdministratorReplacesACatalogAndReplaysRejectedEvents() throws Exception {
+        Page page = chromium.newPage(1280, 1800);
+        page.signIn(origin, "admin", TestUsers.PASSWORD);
+        page.waitFor("the rejected events", Duration.ofSeconds(10), "document.querySelectorAll('#deadLetters input[type=checkbox]').length === 2");
+        assertThat(page.text("#reasons tr[data-reason=UNKNOWN_UNIT]")).contains("UNKNOWN_UNIT");
+        assertThat(page.eval("document.getElementById('replayUnavailable').hidden").asBoolean()).isTrue();
+
+        page.eval("document.querySelector('#deadLetters tr[data-id=dl-a] input').click(); document.getElementById('replaySelected').click(); true");
+        page.waitFor("the replay's result", Duration.ofSeconds(10), "document.getElementById('replayFacts')");
+        assertThat(page.text("#replayFacts dd[data-fact='admin.result.replayed']")).isEqualTo("1");
+        assertThat(page.text("#replayFacts dd[data-fact='admin.result.stillRejected']")).isEqualTo("1 (BAD_TIME: 1)");
+        assertThat(page.text("#replayResult")).doesNotContain("null").doesNotContain("undefined");
+        assertThat(REPLAYS.requests()).extracting(DeadLetterReplays.Request::ids).containsExactly(Set.of("dl-a"));
+
+        // A units catalog with a mistake on line 3: refused with its line and column, nothing saved.
+        String bad = "code,name,level,parentCode,validFrom,validTo,successorCode\n000.00.00.H23,Tỉnh,PROVINCE,,,,\n000.00.12.H23,Sở Xây dựng,DEPARTMENT,000.00.99.H23,,,\n";
+        chooseFile(page, "units.csv", bad);
+        page.eval("document.querySelector('button[data-upload=\"units.csv\"]').click(); true");
+        page.waitFor("the refusal", Duration.ofSeconds(10), "!document.getElementById('catalogError').hidden");
+        assertThat(page.text("#catalogError")).contains("units.csv").contains("dòng 3").contains("cột parentCode");
+        page.clearConsoleErrors(); // the browser logs the refused upload's 400
+
+        String units;
+        try (InputStream in = Catalogs.class.getResourceAsStream("/catalog/default/units.csv")) {
+            units = new String(in.readAllBytes(), StandardCharsets.UTF_8) + "000.99.99.H23,Xã Tân Mới,COMMUNE,000.00.00.H23,2026-01-01,,\n";
+        }
+        chooseFile(page, "units.csv", units);
+        page.eval("document.querySelector('button[data-upload=\"units.csv\"]').click(); true");
+        page.waitFor("the file saved", Duration.ofSeconds(10), "!document.getElementById('catalogMessage').hidden");
+        assertThat(page.text("#catalogMessage")).contains("Đã lưu").contains("khởi động lại");
+        page.waitFor("the file marked as waiting for a restart", Duration.ofSeconds(10),
+                "document.querySelector('#catalogFiles tr[data-file=\"units.csv\"]').textContent.includes('chờ khởi động lại')");
+        page.waitFor("the note that a replay now would use the old catalog", Duration.ofSeconds(10),
+                "!document.getElementById('replayCatalogNote').hidden");
+        assertThat(Files.readString(adminDir.resolve("catalogs/units.csv"), StandardCharsets.UTF_8)).isEqualTo(units);
+        page.screenshot(SHOTS.resolve("admin-catalog-replay.png"));
+        assertThat(page.consoleErrors()).isEmpty();
+    }
+
+    /** Puts a file in the upload field of a catalog, as a person choosing it would. */
+    private static void chooseFile(Page page, String name, String content) {
+        page.eval("(() => { const files = new DataTransfer();"
+                + "files.items.add(new File([" + Page.quote(content).replace("\n", "\\n") + "], '" + name + "', { type: 'text/csv' }));"
+                + "document.getElementById('upload-" + name + "').files = files.files; return true; })()");
     }
 
     private static void awaitDownloads(Page page, int count) throws InterruptedException {
