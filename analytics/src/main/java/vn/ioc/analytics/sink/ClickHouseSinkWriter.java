@@ -77,7 +77,12 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             if (closed) {
                 return;
             }
-            flushBuffer();
+            // While the previous batch is still on its way, ClickHouse is the slower side: let the
+            // buffer grow into a bigger batch (up to maxBufferedRows) rather than send many small
+            // ones, each of which becomes a part to merge. When it keeps up, rows leave every tick.
+            if (!insertUnderWay()) {
+                flushBuffer();
+            }
             scheduleFlush();
         });
     }
@@ -104,6 +109,13 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         while (!inFlight.isEmpty()) {
             awaitOldest();
         }
+    }
+
+    private boolean insertUnderWay() throws IOException {
+        while (!inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
+            awaitOldest(); // done: collects its outcome, so a failure surfaces here
+        }
+        return !inFlight.isEmpty();
     }
 
     private void awaitOldest() throws IOException {

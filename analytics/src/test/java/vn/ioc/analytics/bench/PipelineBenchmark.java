@@ -13,7 +13,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import vn.ioc.analytics.DossierKpiJob;
+import vn.ioc.analytics.DossierKpiPipeline;
 import vn.ioc.analytics.JobOptions;
 import vn.ioc.domain.calendar.WorkingCalendar;
 import vn.ioc.domain.catalog.Catalogs;
@@ -46,6 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ol>
  *   <li>Replay: N events (default 10 million, about a province-year) are put on a topic, then the
  *       job runs bounded over it; prints events/s from the job's start to its end (tables written).</li>
+ *   <li>The same replay with sinks that discard their rows (unless {@code --without-clickhouse false}):
+ *       the job's own share of the time, without ClickHouse.</li>
  *   <li>Live: events are sent at a steady rate to a job already running; for a sample of events the
  *       time from send to the event's row being queryable in ClickHouse gives p50/p95/p99.</li>
  * </ol>
@@ -64,6 +68,7 @@ public final class PipelineBenchmark {
         int liveRate = Integer.parseInt(o.getOrDefault("live-rate", "2000"));
         int liveSeconds = Integer.parseInt(o.getOrDefault("live-seconds", "60"));
         int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "1"));
+        boolean withoutClickHouse = Boolean.parseBoolean(o.getOrDefault("without-clickhouse", "true"));
         Catalogs catalogs = Catalogs.loadDefault();
 
         Configuration config = new Configuration();
@@ -99,6 +104,14 @@ public final class PipelineBenchmark {
                         count(client, "events"), count(client, "dossiers"), count(client, "kpi_daily"),
                         count(client, "alerts"));
             }
+            if (withoutClickHouse) {
+                // The same job and topic with sinks that discard: how much of the time is Flink's own.
+                long t2 = System.nanoTime();
+                submit(cluster, kafka, "replay", null, catalogs, parallelism, true).getJobExecutionResult().get();
+                double flinkSeconds = (System.nanoTime() - t2) / 1e9;
+                System.out.printf("REPLAY WITHOUT CLICKHOUSE (sinks discard): %,d events in %.1f s: %,.0f events/s%n",
+                        produced, flinkSeconds, produced / flinkSeconds);
+            }
 
             // 2. Live latency.
             kafka.createTopic("live", 4);
@@ -126,11 +139,20 @@ public final class PipelineBenchmark {
     private static JobClient submit(MiniCluster cluster, EmbeddedKafka kafka, String topic, ClickHouseEndpoint store,
                                     Catalogs catalogs, int parallelism, boolean bounded) throws Exception {
         TestStreamEnvironment env = new TestStreamEnvironment(cluster, parallelism);
-        DossierKpiJob.define(env, JobOptions.parse(new String[] {
-                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic, "--group-id", "bench-" + topic,
-                "--clickhouse-url", store.url(), "--clickhouse-database", store.database(),
+        ClickHouseEndpoint options = store == null ? ClickHouseEndpoint.of("http://127.0.0.1:1", "none") : store;
+        JobOptions job = JobOptions.parse(new String[] {
+                "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
+                "--group-id", "bench-" + topic + (store == null ? "-discard" : ""),
+                "--clickhouse-url", options.url(), "--clickhouse-database", options.database(),
                 "--checkpoint-interval-ms", "2000", "--parallelism", String.valueOf(parallelism),
-                "--until-end-of-topic", String.valueOf(bounded)}), catalogs, store);
+                "--until-end-of-topic", String.valueOf(bounded)});
+        if (store == null) {
+            DossierKpiJob.define(env, job, catalogs, new DossierKpiPipeline.Sinks(new DiscardingSink<>(),
+                    new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
+                    new DiscardingSink<>()));
+        } else {
+            DossierKpiJob.define(env, job, catalogs, store);
+        }
         return env.executeAsync("bench-" + topic);
     }
 
