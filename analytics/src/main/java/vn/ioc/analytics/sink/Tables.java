@@ -66,11 +66,44 @@ public final class Tables {
         }
     }
 
+    /**
+     * A string column. An unpaired UTF-16 surrogate (a JSON escape like {@code \\ud800} in an event,
+     * or a character cut in half by a shortened reason) would be written as an escape ClickHouse
+     * refuses, failing the whole batch again after every restart: it becomes U+FFFD instead.
+     */
+    private static void text(JsonGenerator g, String field, String value) throws IOException {
+        g.writeStringField(field, wellFormed(value));
+    }
+
+    static String wellFormed(String s) {
+        if (s == null) {
+            return null;
+        }
+        int n = s.length();
+        int i = 0;
+        while (i < n && !Character.isSurrogate(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(n).append(s, 0, i);
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                out.append(c).append(s.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
+    }
+
     private static void time(JsonGenerator g, String field, long epochMillis) throws IOException {
         if (epochMillis == DossierRow.NONE) {
             g.writeNullField(field);
         } else {
-            g.writeStringField(field, time(epochMillis));
+            text(g, field, time(epochMillis));
         }
     }
 
@@ -83,12 +116,12 @@ public final class Tables {
         @Override
         public void write(EventRow r, JsonGenerator g) throws IOException {
             g.writeStartObject();
-            g.writeStringField("event_id", r.eventId());
-            g.writeStringField("dossier_id", r.dossierId());
-            g.writeStringField("type", r.type());
-            g.writeStringField("at", time(r.atMillis()));
-            g.writeStringField("unit_code", r.unitCode());
-            g.writeStringField("payload", r.payload());
+            text(g, "event_id", r.eventId());
+            text(g, "dossier_id", r.dossierId());
+            text(g, "type", r.type());
+            text(g, "at", time(r.atMillis()));
+            text(g, "unit_code", r.unitCode());
+            text(g, "payload", r.payload());
             g.writeNumberField("kafka_partition", r.kafkaPartition());
             g.writeNumberField("kafka_offset", r.kafkaOffset());
             g.writeEndObject();
@@ -104,12 +137,12 @@ public final class Tables {
         @Override
         public void write(DossierRow r, JsonGenerator g) throws IOException {
             g.writeStartObject();
-            g.writeStringField("dossier_id", r.dossierId());
+            text(g, "dossier_id", r.dossierId());
             g.writeBooleanField("received", r.received());
-            g.writeStringField("unit_code", r.unitCode());
-            g.writeStringField("current_unit_code", r.currentUnitCode());
-            g.writeStringField("procedure_code", r.procedureCode());
-            g.writeStringField("channel", r.channel());
+            text(g, "unit_code", r.unitCode());
+            text(g, "current_unit_code", r.currentUnitCode());
+            text(g, "procedure_code", r.procedureCode());
+            text(g, "channel", r.channel());
             time(g, "received_at", r.receivedAt());
             time(g, "due_at", r.dueAt());
             time(g, "effective_due_at", r.effectiveDueAt());
@@ -118,8 +151,8 @@ public final class Tables {
             g.writeBooleanField("pause_open", r.pauseOpen());
             g.writeNumberField("supplement_requests", r.supplementRequests());
             time(g, "end_at", r.endAt());
-            g.writeStringField("end_kind", r.endKind());
-            g.writeStringField("timeliness", r.timeliness());
+            text(g, "end_kind", r.endKind());
+            text(g, "timeliness", r.timeliness());
             if (r.processingWorkingSeconds() == DossierRow.NONE) {
                 g.writeNullField("processing_working_seconds");
             } else {
@@ -137,7 +170,7 @@ public final class Tables {
                 g.writeNumber(rating);
             }
             g.writeEndArray();
-            g.writeStringField("last_event_at", time(r.lastEventAt()));
+            text(g, "last_event_at", time(r.lastEventAt()));
             g.writeNumberField("event_count", r.eventCount());
             g.writeNumberField("version", r.version());
             g.writeEndObject();
@@ -154,8 +187,8 @@ public final class Tables {
         public void write(KpiDailyRow r, JsonGenerator g) throws IOException {
             KpiCounts c = r.counts();
             g.writeStartObject();
-            g.writeStringField("unit_code", r.unitCode());
-            g.writeStringField("day", r.day().toString());
+            text(g, "unit_code", r.unitCode());
+            text(g, "day", r.day().toString());
             g.writeNumberField("received", c.received());
             g.writeNumberField("early", c.early());
             g.writeNumberField("on_time", c.onTime());
@@ -188,14 +221,14 @@ public final class Tables {
         @Override
         public void write(AlertRow r, JsonGenerator g) throws IOException {
             g.writeStartObject();
-            g.writeStringField("dossier_id", r.dossierId());
-            g.writeStringField("kind", r.kind());
-            g.writeStringField("raised_at", time(r.raisedAt()));
+            text(g, "dossier_id", r.dossierId());
+            text(g, "kind", r.kind());
+            text(g, "raised_at", time(r.raisedAt()));
             time(g, "resolved_at", r.resolvedAt());
             time(g, "due_at", r.dueAt());
-            g.writeStringField("unit_code", r.unitCode());
-            g.writeStringField("current_unit_code", r.currentUnitCode());
-            g.writeStringField("procedure_code", r.procedureCode());
+            text(g, "unit_code", r.unitCode());
+            text(g, "current_unit_code", r.currentUnitCode());
+            text(g, "procedure_code", r.procedureCode());
             g.writeNumberField("version", r.version());
             g.writeNumberField("is_deleted", r.deleted() ? 1 : 0);
             g.writeEndObject();
@@ -211,11 +244,11 @@ public final class Tables {
         @Override
         public void write(DeadLetterReplayRow r, JsonGenerator g) throws IOException {
             g.writeStartObject();
-            g.writeStringField("source", r.source());
-            g.writeStringField("dead_letter_id", r.deadLetterId());
-            g.writeStringField("event_id", r.eventId());
-            g.writeStringField("reason_code", r.reasonCode());
-            g.writeStringField("replayed_at", time(r.replayedAtMillis()));
+            text(g, "source", r.source());
+            text(g, "dead_letter_id", r.deadLetterId());
+            text(g, "event_id", r.eventId());
+            text(g, "reason_code", r.reasonCode());
+            text(g, "replayed_at", time(r.replayedAtMillis()));
             g.writeEndObject();
         }
     };
@@ -229,12 +262,12 @@ public final class Tables {
         @Override
         public void write(DeadLetterRow r, JsonGenerator g) throws IOException {
             g.writeStartObject();
-            g.writeStringField("id", r.id());
-            g.writeStringField("received_at", time(r.receivedAtMillis()));
-            g.writeStringField("source", r.source());
-            g.writeStringField("reason_code", r.reasonCode());
-            g.writeStringField("reason", r.reason());
-            g.writeStringField("raw", r.raw());
+            text(g, "id", r.id());
+            text(g, "received_at", time(r.receivedAtMillis()));
+            text(g, "source", r.source());
+            text(g, "reason_code", r.reasonCode());
+            text(g, "reason", r.reason());
+            text(g, "raw", r.raw());
             g.writeEndObject();
         }
     };

@@ -5,15 +5,23 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import com.clickhouse.client.api.Client;
+import com.clickhouse.data.ClickHouseFormat;
+import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.infra.clickhouse.LocalClickHouse;
+import vn.ioc.infra.schema.ClickHouseEndpoint;
+import vn.ioc.infra.schema.SchemaMigrator;
 import vn.ioc.analytics.rows.EventRow;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +61,29 @@ class TablesTest {
         JsonNode e = encode(Tables.EVENTS, event);
         assertThat(new ObjectMapper().readTree(e.get("payload").asText()).get("note").asText()).isEqualTo("Hồ sơ \"gấp\"\n");
         assertThat(e.get("kafka_offset").asLong()).isEqualTo(42);
+    }
+
+    @Test
+    void anUnpairedSurrogateBecomesAReplacementCharacterAndClickHouseTakesTheRow() throws Exception {
+        assertThat(Tables.wellFormed("ok \uD83D\uDE00")).isEqualTo("ok \uD83D\uDE00");
+        assertThat(Tables.wellFormed("cut \uD83D")).isEqualTo("cut \uFFFD");
+        assertThat(Tables.wellFormed("\uDE00 and \uD800x")).isEqualTo("\uFFFD and \uFFFDx");
+
+        // The way such a string arrives: a JSON escape for half a pair, copied into a rejection reason.
+        DeadLetterRow row = new DeadLetterRow("kafka:0:1", 0, "analytics-job", "BAD_VALUE",
+                "type: '\uD800' is not one of RECEIVED, ...", "{\"type\":\"\\ud800\"}");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(bytes)) {
+            Tables.DEAD_LETTERS.write(row, g);
+        }
+        ClickHouseEndpoint store = ClickHouseEndpoint.of(LocalClickHouse.get().url(), LocalClickHouse.get().newDatabase("tables"));
+        SchemaMigrator.migrate(store);
+        try (Client client = store.newClient()) {
+            client.insert("dead_letters", new ByteArrayInputStream(bytes.toByteArray()), ClickHouseFormat.JSONEachRow)
+                    .get(1, TimeUnit.MINUTES).close();
+            assertThat(client.queryAll("SELECT reason FROM dead_letters").get(0).getString("reason"))
+                    .isEqualTo("type: '\uFFFD' is not one of RECEIVED, ...");
+        }
     }
 
     private static <T> JsonNode encode(RowEncoder<T> encoder, T row) throws IOException {
