@@ -105,8 +105,6 @@ public final class DashboardApp {
                 files.roles = Set.of(Access.PUBLIC);
             });
             config.http.defaultContentType = "application/json";
-            // A catalog upload is the largest body: a province's procedures can pass Javalin's default of 1 MB.
-            config.http.maxRequestSize = 8_000_000L;
         });
 
         routes.clear();

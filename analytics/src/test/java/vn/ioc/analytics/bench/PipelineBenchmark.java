@@ -48,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <ol>
  *   <li>Replay: N events (default 10 million, about a province-year) are put on a topic, then the
  *       job runs bounded over it; prints events/s from the job's start to its end (tables written).</li>
- *   <li>The same replay with sinks that discard their rows (unless {@code --without-clickhouse false}):
+ *   <li>With {@code --without-clickhouse true}, the same replay with sinks that discard their rows:
  *       the job's own share of the time, without ClickHouse.</li>
  *   <li>Live: events are sent at a steady rate to a job already running; for a sample of events the
  *       time from send to the event's row being queryable in ClickHouse gives p50/p95/p99.</li>
@@ -68,7 +68,7 @@ public final class PipelineBenchmark {
         int liveRate = Integer.parseInt(o.getOrDefault("live-rate", "2000"));
         int liveSeconds = Integer.parseInt(o.getOrDefault("live-seconds", "60"));
         int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "1"));
-        boolean withoutClickHouse = Boolean.parseBoolean(o.getOrDefault("without-clickhouse", "true"));
+        boolean withoutClickHouse = Boolean.parseBoolean(o.getOrDefault("without-clickhouse", "false"));
         Catalogs catalogs = Catalogs.loadDefault();
 
         Configuration config = new Configuration();
