@@ -1,7 +1,6 @@
 package vn.ioc.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import okhttp3.MediaType;
@@ -35,7 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdminCatalogTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NEW_COMMUNE = "000.99.01.H23,Xã Tân Mới,COMMUNE,000.00.00.H23,2026-01-01,,\n";
     private static DashboardFixture fixture;
 
@@ -71,7 +69,7 @@ class AdminCatalogTest {
     void showsTheCatalogsInEffectAndTheFilesOfTheDirectory() {
         JavalinTest.test(app().javalin(), (server, http) -> {
             Consumer<Request.Builder> admin = TestUsers.as(TestUsers.login(http, "admin"));
-            JsonNode catalog = get(http, "/api/admin/catalog", admin);
+            JsonNode catalog = TestUsers.getJson(http, "/api/admin/catalog", admin);
             assertThat(catalog.get("units").size()).isEqualTo(fixture.catalogs.units().all().size());
             assertThat(catalog.get("procedures").size()).isEqualTo(fixture.catalogs.procedures().all().size());
             assertThat(catalog.get("calendar").size()).isEqualTo(fixture.catalogs.calendarDays().size());
@@ -149,12 +147,12 @@ class AdminCatalogTest {
             assertThat(saved.get("rows").asInt()).isEqualTo(unitsInEffect + 1);
             assertThat(saved.get("effectiveAfterRestart").asBoolean()).isTrue();
 
-            JsonNode catalog = get(http, "/api/admin/catalog", admin);
+            JsonNode catalog = TestUsers.getJson(http, "/api/admin/catalog", admin);
             assertThat(catalog.get("units").size()).as("in effect: still what was read at start").isEqualTo(unitsInEffect);
             for (JsonNode f : catalog.get("files")) {
                 assertThat(f.get("changedSinceStart").asBoolean()).as(f.get("name").asText()).isEqualTo(f.get("name").asText().equals("units.csv"));
             }
-            assertThat(get(http, "/api/admin/dead-letters", admin).get("catalogsChangedSinceStart").asBoolean()).isTrue();
+            assertThat(TestUsers.getJson(http, "/api/admin/dead-letters", admin).get("catalogsChangedSinceStart").asBoolean()).isTrue();
         });
         assertThat(units()).isEqualTo(corrected);
         assertThat(Files.readString(catalogDir.resolve("units.csv.previous"), StandardCharsets.UTF_8)).isEqualTo(before);
@@ -167,7 +165,7 @@ class AdminCatalogTest {
         DashboardApp app = fixture.app(TestUsers.directoryInFile(dir.resolve("users.properties"), fixture.catalogs), Administration.none());
         JavalinTest.test(app.javalin(), (server, http) -> {
             Consumer<Request.Builder> admin = TestUsers.as(TestUsers.login(http, "admin"));
-            JsonNode catalog = get(http, "/api/admin/catalog", admin);
+            JsonNode catalog = TestUsers.getJson(http, "/api/admin/catalog", admin);
             assertThat(catalog.get("directory").isNull()).isTrue();
             assertThat(catalog.at("/uploads/available").asBoolean()).isFalse();
             assertThat(catalog.at("/uploads/code").asText()).isEqualTo("NO_CATALOG_DIRECTORY");
@@ -186,22 +184,11 @@ class AdminCatalogTest {
         Request.Builder b = new Request.Builder().url(http.getOrigin() + "/api/admin/catalog/" + file).header("Origin", http.getOrigin())
                 .put(RequestBody.create(csv, MediaType.get("text/csv; charset=utf-8")));
         auth.accept(b);
-        try (Response r = client.newCall(b.build()).execute()) {
-            String text = r.body().string();
-            assertThat(r.code()).as(file + " -> " + text).isEqualTo(status);
-            return JSON.readTree(text);
+        try {
+            return TestUsers.json(client.newCall(b.build()).execute(), status, file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static JsonNode get(HttpClient http, String path, Consumer<Request.Builder> auth) {
-        try (Response r = TestUsers.getRaw(http, path, auth)) {
-            String text = r.body().string();
-            assertThat(r.code()).as(path + " -> " + text).isEqualTo(200);
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,11 +1,9 @@
 package vn.ioc.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import okhttp3.Request;
-import okhttp3.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -28,8 +26,6 @@ import vn.ioc.ingest.deadletter.DeadLetter;
 import vn.ioc.ingest.deadletter.KafkaDeadLetterSink;
 import vn.ioc.ingest.kafka.KafkaSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AdminDeadLetterTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String JSON_TYPE = "application/json";
     private static final String NEW_UNIT = "000.99.99.H23";
     private static DashboardFixture fixture;
@@ -76,16 +71,16 @@ class AdminDeadLetterTest {
         DashboardApp app = fixture.app(TestUsers.directoryInFile(dir.resolve("users.properties"), fixture.catalogs), Administration.none());
         JavalinTest.test(app.javalin(), (server, http) -> {
             Consumer<Request.Builder> admin = TestUsers.as(TestUsers.login(http, "admin"));
-            JsonNode all = get(http, "/api/admin/dead-letters", admin);
+            JsonNode all = TestUsers.getJson(http, "/api/admin/dead-letters", admin);
             assertThat(counts(all.at("/byReason/UNKNOWN_UNIT"))).containsExactly(2L, 1L, 1L);
             assertThat(counts(all.at("/byReason/BAD_TIME"))).as("the job's own refusal cannot be replayed").containsExactly(1L, 1L, 0L);
             assertThat(all.get("newest").findValuesAsText("id")).containsExactly("kafka:0:7", "dl-2", "dl-1");
             assertThat(all.get("newest").findValues("replayed")).extracting(JsonNode::asBoolean).containsExactly(false, false, true);
             assertThat(all.get("newest").findValues("replayable")).extracting(JsonNode::asBoolean)
                     .as("the job's own refusals are not in the dead-letter topic").containsExactly(false, true, false);
-            assertThat(get(http, "/api/admin/dead-letters?pending=true", admin).get("newest").findValuesAsText("id"))
+            assertThat(TestUsers.getJson(http, "/api/admin/dead-letters?pending=true", admin).get("newest").findValuesAsText("id"))
                     .containsExactly("kafka:0:7", "dl-2");
-            assertThat(get(http, "/api/admin/dead-letters?reason=UNKNOWN_UNIT&limit=1", admin).get("newest").findValuesAsText("id"))
+            assertThat(TestUsers.getJson(http, "/api/admin/dead-letters?reason=UNKNOWN_UNIT&limit=1", admin).get("newest").findValuesAsText("id"))
                     .containsExactly("dl-2");
 
             assertThat(all.at("/replay/available").asBoolean()).isFalse();
@@ -127,7 +122,7 @@ class AdminDeadLetterTest {
 
             JavalinTest.test(app.javalin(), (server, http) -> {
                 Consumer<Request.Builder> admin = TestUsers.as(TestUsers.login(http, "admin"));
-                assertThat(get(http, "/api/admin/dead-letters", admin).at("/replay/available").asBoolean()).isTrue();
+                assertThat(TestUsers.getJson(http, "/api/admin/dead-letters", admin).at("/replay/available").asBoolean()).isTrue();
 
                 JsonNode selected = replay(http, admin, "{\"ids\":[\"" + ids.get(0) + "\",\"" + ids.get(1) + "\",\"no-such-id\"]}", 200);
                 assertThat(selected.get("replayed").asInt()).isEqualTo(2);
@@ -187,22 +182,8 @@ class AdminDeadLetterTest {
     }
 
     private static JsonNode replay(HttpClient http, Consumer<Request.Builder> auth, String body, int status) {
-        try (Response r = TestUsers.send(http, "POST", "/api/admin/dead-letters/replay", auth, JSON_TYPE, body)) {
-            String text = r.body().string();
-            assertThat(r.code()).as(body + " -> " + text).isEqualTo(status);
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestUsers.json(TestUsers.send(http, "POST", "/api/admin/dead-letters/replay", auth, JSON_TYPE, body),
+                status, body);
     }
 
-    private static JsonNode get(HttpClient http, String path, Consumer<Request.Builder> auth) {
-        try (Response r = TestUsers.getRaw(http, path, auth)) {
-            String text = r.body().string();
-            assertThat(r.code()).as(path + " -> " + text).isEqualTo(200);
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

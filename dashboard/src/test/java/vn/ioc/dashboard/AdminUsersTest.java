@@ -91,11 +91,11 @@ class AdminUsersTest {
             try (Response r = TestUsers.signIn(http, "giamdoc.tp", NEW_PASSWORD)) {
                 assertThat(r.header("Location")).isEqualTo("/report?unit=" + JUSTICE);
             }
-            JsonNode me = get(http, "/api/me", TestUsers.as(TestUsers.login(http, "giamdoc.tp", NEW_PASSWORD)));
+            JsonNode me = TestUsers.getJson(http, "/api/me", TestUsers.as(TestUsers.login(http, "giamdoc.tp", NEW_PASSWORD)));
             assertThat(me.get("displayName").asText()).isEqualTo("Nguyễn Thị Bình, Giám đốc Sở Tư pháp");
             assertThat(me.get("homeUnit").asText()).isEqualTo(JUSTICE);
 
-            JsonNode list = get(http, "/api/admin/users", admin);
+            JsonNode list = TestUsers.getJson(http, "/api/admin/users", admin);
             assertThat(list.get("users").size()).isEqualTo(6);
             assertThat(list.at("/editing/available").asBoolean()).isTrue();
             assertThat(list.toString()).doesNotContain("$2a$");
@@ -107,7 +107,7 @@ class AdminUsersTest {
         JavalinTest.test(app().javalin(), (server, http) -> {
             Consumer<Request.Builder> admin = TestUsers.as(TestUsers.login(http, "admin"));
             Consumer<Request.Builder> head = TestUsers.as(TestUsers.login(http, "head"));
-            assertThat(get(http, "/api/kpi?from=2026-03-01&to=2026-03-31", head).get("unit").asText()).isEqualTo(DEPARTMENT);
+            assertThat(TestUsers.getJson(http, "/api/kpi?from=2026-03-01&to=2026-03-31", head).get("unit").asText()).isEqualTo(DEPARTMENT);
 
             JsonNode renamed = write(http, "PUT", "/api/admin/users/head", admin, "{\"displayName\":\"Trần Văn Cường\"}", 200);
             assertThat(renamed.get("sessionsEnded").asInt()).as("a display name changes no right").isZero();
@@ -118,7 +118,7 @@ class AdminUsersTest {
             assertThat(moved.at("/user/displayName").asText()).as("fields not sent are kept").isEqualTo("Trần Văn Cường");
             assertThat(status(http, "/api/me", head)).isEqualTo(401);
             Consumer<Request.Builder> headAgain = TestUsers.as(TestUsers.login(http, "head"));
-            assertThat(get(http, "/api/kpi?from=2026-03-01&to=2026-03-31", headAgain).get("unit").asText()).isEqualTo(JUSTICE);
+            assertThat(TestUsers.getJson(http, "/api/kpi?from=2026-03-01&to=2026-03-31", headAgain).get("unit").asText()).isEqualTo(JUSTICE);
             assertThat(status(http, "/api/kpi?unit=" + DEPARTMENT + "&from=2026-03-01&to=2026-03-31", headAgain)).isEqualTo(403);
 
             JsonNode promoted = write(http, "PUT", "/api/admin/users/head", admin, "{\"role\":\"LEADER\"}", 200);
@@ -253,7 +253,7 @@ class AdminUsersTest {
     void usersBuiltIntoTheProgramCannotBeChanged() {
         JavalinTest.test(fixture.app().javalin(), (server, http) -> {
             Consumer<Request.Builder> admin = TestUsers.as(TestUsers.login(http, "admin"));
-            assertThat(get(http, "/api/admin/users", admin).at("/editing/code").asText()).isEqualTo("USERS_NOT_FROM_FILE");
+            assertThat(TestUsers.getJson(http, "/api/admin/users", admin).at("/editing/code").asText()).isEqualTo("USERS_NOT_FROM_FILE");
             assertRefused(http, admin, "PUT", "/api/admin/users/head", "{\"enabled\":false}", 409, "USERS_NOT_FROM_FILE", null);
         });
     }
@@ -275,24 +275,9 @@ class AdminUsersTest {
     }
 
     private static JsonNode write(HttpClient http, String method, String path, Consumer<Request.Builder> auth, String body, int status) {
-        try (Response r = TestUsers.send(http, method, path, auth, JSON_TYPE, body)) {
-            String text = r.body().string();
-            assertThat(r.code()).as(method + " " + path + " -> " + text).isEqualTo(status);
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestUsers.json(TestUsers.send(http, method, path, auth, JSON_TYPE, body), status, method + " " + path);
     }
 
-    private static JsonNode get(HttpClient http, String path, Consumer<Request.Builder> auth) {
-        try (Response r = TestUsers.getRaw(http, path, auth)) {
-            String text = r.body().string();
-            assertThat(r.code()).as(path + " -> " + text).isEqualTo(200);
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static int status(HttpClient http, String path, Consumer<Request.Builder> auth) {
         try (Response r = TestUsers.getRaw(http, path, auth)) {

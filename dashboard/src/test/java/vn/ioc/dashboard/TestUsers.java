@@ -1,6 +1,8 @@
 package vn.ioc.dashboard;
 
 import com.clickhouse.client.api.Client;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
@@ -27,6 +29,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The people of the tests: one per role, a department head of Sở Xây dựng and one of a former
@@ -168,5 +172,21 @@ public final class TestUsers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The response's body as JSON, once its status is the one expected (the body in the message if not). */
+    public static JsonNode json(Response r, int status, String what) {
+        try (r) {
+            String text = r.body().string();
+            assertThat(r.code()).as(what + " -> " + text).isEqualTo(status);
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET {@code path} as {@code auth}, expecting 200 and JSON. */
+    public static JsonNode getJson(HttpClient http, String path, Consumer<Request.Builder> auth) {
+        return json(getRaw(http, path, auth), 200, path);
     }
 }
