@@ -4,6 +4,7 @@ import vn.ioc.dashboard.web.QueryParam;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
+import vn.ioc.dashboard.dossier.UnitCondition;
 import vn.ioc.dashboard.kpi.KpiRepository;
 
 import java.time.Duration;
@@ -20,38 +21,14 @@ import java.util.Map;
  */
 public final class AlertRepository {
 
-    private static final String WHERE = """
-            FROM alerts FINAL
-            WHERE is_deleted = 0
-              AND (unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})
-              AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
-              AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
-            """;
-
-    private static final String LIST = """
+    private static final String COLUMNS = """
             SELECT dossier_id, toString(kind) AS kind, toUnixTimestamp64Milli(raised_at) AS raised,
                    toUnixTimestamp64Milli(resolved_at) AS resolved, toUnixTimestamp64Milli(due_at) AS due,
                    toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
                    toString(procedure_code) AS procedure_code
-            """ + WHERE + """
-            ORDER BY raised_at DESC, dossier_id, kind
-            LIMIT {limit:UInt32}
-            """;
-
-    private static final String LIST_SINCE = """
-            SELECT dossier_id, toString(kind) AS kind, toUnixTimestamp64Milli(raised_at) AS raised,
-                   toUnixTimestamp64Milli(resolved_at) AS resolved, toUnixTimestamp64Milli(due_at) AS due,
-                   toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
-                   toString(procedure_code) AS procedure_code
-            """ + WHERE + """
-              AND raised_at >= fromUnixTimestamp64Milli({since:Int64})
-            ORDER BY raised_at DESC, dossier_id, kind
-            LIMIT {limit:UInt32}
             """;
 
     private static final Duration FRESH_WINDOW = Duration.ofDays(7);
-
-    private static final String COUNTS = "SELECT toString(kind) AS kind, count() AS n " + WHERE + " GROUP BY kind";
 
     public record Alert(String dossierId, String kind, Instant raisedAt, Instant resolvedAt, Instant dueAt,
                         String unitCode, String currentUnitCode, String procedureCode) {
@@ -67,9 +44,21 @@ public final class AlertRepository {
     public List<Alert> activeAt(Collection<String> units, Instant at, int limit) {
         // Newest first: when the last week alone holds enough episodes, they are the answer, and the
         // raised_at index lets ClickHouse read only that week instead of every episode ever raised.
-        List<Alert> recent = query(LIST_SINCE, params(units, at, Map.of("limit", limit,
-                "since", at.minus(FRESH_WINDOW).toEpochMilli())));
-        return recent.size() >= limit ? recent : query(LIST, params(units, at, Map.of("limit", limit)));
+        UnitCondition unit = UnitCondition.of(units);
+        String order = " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}" + unit.settings();
+        List<Alert> recent = query(COLUMNS + where(unit) + " AND raised_at >= fromUnixTimestamp64Milli({since:Int64})" + order,
+                params(units, at, Map.of("limit", limit, "since", at.minus(FRESH_WINDOW).toEpochMilli())));
+        return recent.size() >= limit ? recent : query(COLUMNS + where(unit) + order, params(units, at, Map.of("limit", limit)));
+    }
+
+    /** Episodes listed under one of {@code {units}} and active at {@code {at}}. */
+    private static String where(UnitCondition unit) {
+        return """
+                FROM alerts FINAL
+                WHERE is_deleted = 0 AND %s
+                  AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
+                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
+                """.formatted(unit.listed());
     }
 
     private List<Alert> query(String sql, Map<String, Object> params) {
@@ -84,7 +73,9 @@ public final class AlertRepository {
     /** How many episodes of each kind are active at {@code at}. */
     public Map<String, Long> countsAt(Collection<String> units, Instant at) {
         Map<String, Long> out = new LinkedHashMap<>();
-        for (GenericRecord r : client.queryAll(COUNTS, params(units, at, Map.of()))) {
+        UnitCondition unit = UnitCondition.of(units);
+        for (GenericRecord r : client.queryAll("SELECT toString(kind) AS kind, count() AS n " + where(unit) + " GROUP BY kind"
+                + unit.settings(), params(units, at, Map.of()))) {
             out.put(r.getString("kind"), r.getLong("n"));
         }
         return out;
@@ -92,18 +83,8 @@ public final class AlertRepository {
 
     /** Every episode of one dossier, in the order they were raised. */
     public List<Alert> ofDossier(String dossierId) {
-        List<Alert> out = new ArrayList<>();
-        for (GenericRecord r : client.queryAll("""
-                SELECT dossier_id, toString(kind) AS kind, toUnixTimestamp64Milli(raised_at) AS raised,
-                       toUnixTimestamp64Milli(resolved_at) AS resolved, toUnixTimestamp64Milli(due_at) AS due,
-                       toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
-                       toString(procedure_code) AS procedure_code
-                FROM alerts FINAL WHERE is_deleted = 0 AND dossier_id = {id:String} ORDER BY raised_at, kind
-                """, Map.of("id", QueryParam.text(dossierId)))) {
-            out.add(new Alert(r.getString("dossier_id"), r.getString("kind"), instant(r, "raised"), instant(r, "resolved"),
-                    instant(r, "due"), r.getString("unit_code"), r.getString("current_unit_code"), r.getString("procedure_code")));
-        }
-        return out;
+        return query(COLUMNS + "FROM alerts FINAL WHERE is_deleted = 0 AND dossier_id = {id:String} ORDER BY raised_at, kind",
+                Map.of("id", QueryParam.text(dossierId)));
     }
 
     private static Map<String, Object> params(Collection<String> units, Instant at, Map<String, Object> more) {

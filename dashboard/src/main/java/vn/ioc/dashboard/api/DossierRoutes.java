@@ -1,5 +1,6 @@
 package vn.ioc.dashboard.api;
 
+import vn.ioc.dashboard.Queries;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.ioc.dashboard.ApiError;
@@ -73,14 +74,18 @@ public final class DossierRoutes {
 
     private void dossier(Context ctx) {
         String id = ctx.pathParam("id");
+        // Three lookups by the dossier's id, asked at once; the timeline and alerts are only shown
+        // once the dossier's row says the user may see it.
+        var timeline = Queries.async(() -> dossiers.timeline(id));
+        var dossierAlerts = Queries.async(() -> alerts.ofDossier(id));
         Map<String, Object> d = dossiers.find(id).orElseThrow(() -> new ApiError(404, "No dossier '" + id + "'"));
         scope.requireVisible(ctx, (String) d.get("unitCode"), (String) d.get("currentUnitCode"));
         named(d);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dossier", d);
-        m.put("timeline", dossiers.timeline(id));
+        m.put("timeline", Queries.join(timeline));
         List<Map<String, Object>> episodes = new ArrayList<>();
-        for (AlertRepository.Alert a : alerts.ofDossier(id)) {
+        for (AlertRepository.Alert a : Queries.join(dossierAlerts)) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("kind", a.kind());
             e.put("raisedAt", Times.iso(a.raisedAt()));
@@ -100,8 +105,9 @@ public final class DossierRoutes {
         Instant end = Times.startOfDay(p.to().plusDays(1));
         Instant newest = data.newestEventAt().orElse(null);
         Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
+        var ended = Queries.async(() -> dossiers.endedLate(units, Times.startOfDay(p.from()), end, limit));
         List<DossierRepository.LateDossier> list = new ArrayList<>(dossiers.overdueAndAtRisk(units, at, limit));
-        list.addAll(dossiers.endedLate(units, Times.startOfDay(p.from()), end, limit));
+        list.addAll(Queries.join(ended));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", unit.code());
         m.put("unitName", unit.name());

@@ -1,5 +1,6 @@
 package vn.ioc.dashboard.api;
 
+import vn.ioc.dashboard.Queries;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import vn.ioc.dashboard.ApiError;
@@ -69,14 +70,15 @@ public final class KpiRoutes {
     private void children(Context ctx) {
         Unit unit = scope.resolve(ctx);
         DateRange p = Params.range(ctx, MAX_DAYS);
+        // One grouped query gives the unit, its own rows and each child's subtree.
+        UnitKpis.ByUnit byUnit = unitKpis.byUnit(unit, p.from(), p.to());
         List<Map<String, Object>> children = new ArrayList<>();
-        for (UnitKpis.UnitCounts c : unitKpis.children(unit, p.from(), p.to())) {
+        for (UnitKpis.UnitCounts c : byUnit.children(unit)) {
             children.add(UnitKpis.unitJson(c.unit(), p.from(), p.to(), c.counts(),
                     !catalogs.units().children(c.unit().code()).isEmpty()));
         }
-        Map<String, Object> m = new LinkedHashMap<>(KpiJson.of(unit.code(), unit.name(), p.from(), p.to(),
-                kpis.counts(scope.subtree(unit), p.from(), p.to())));
-        m.put("own", KpiJson.fields(unitKpis.own(unit, p.from(), p.to())));
+        Map<String, Object> m = new LinkedHashMap<>(KpiJson.of(unit.code(), unit.name(), p.from(), p.to(), byUnit.subtree(unit)));
+        m.put("own", KpiJson.fields(byUnit.own(unit)));
         m.put("children", children);
         ctx.json(m);
     }
@@ -121,6 +123,8 @@ public final class KpiRoutes {
         }
         int limit = Params.intParam(ctx, "limit", 100, 1, 1000);
         Set<String> units = scope.subtree(unit);
+        Instant asOf = at;
+        var counts = Queries.async(() -> alerts.countsAt(units, asOf));
         List<Map<String, Object>> list = new ArrayList<>();
         for (AlertRepository.Alert a : alerts.activeAt(units, at, limit)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -140,7 +144,7 @@ public final class KpiRoutes {
         m.put("unit", unit.code());
         m.put("unitName", unit.name());
         m.put("at", Times.iso(at));
-        m.put("counts", alerts.countsAt(units, at));
+        m.put("counts", Queries.join(counts));
         m.put("alerts", list);
         ctx.json(m);
     }

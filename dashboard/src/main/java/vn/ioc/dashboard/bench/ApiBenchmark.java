@@ -196,6 +196,8 @@ public final class ApiBenchmark {
                     Map.of("u", department)).get(0).getString("dossier_id");
 
             Map<String, String> calls = new LinkedHashMap<>();
+            // The floor: an answer from memory, no ClickHouse query (sign-in check, routing, JSON).
+            calls.put("units (no query)", "/api/units");
             calls.put("kpi province, month", "/api/kpi?unit=" + province + month);
             calls.put("kpi province, year", "/api/kpi?unit=" + province + year);
             calls.put("kpi department, month", "/api/kpi?unit=" + department + month);

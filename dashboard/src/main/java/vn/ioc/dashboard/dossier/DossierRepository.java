@@ -1,5 +1,6 @@
 package vn.ioc.dashboard.dossier;
 
+import vn.ioc.dashboard.Queries;
 import vn.ioc.dashboard.web.QueryParam;
 
 import com.clickhouse.client.api.Client;
@@ -59,8 +60,10 @@ public final class DossierRepository {
     public Page search(DossierQuery q) {
         Map<String, Object> params = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
-        if (q.units() != null) {
-            where.add("(unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})");
+        UnitCondition unit = q.units() == null ? null : UnitCondition.of(q.units());
+        String settings = unit == null ? "" : unit.settings();
+        if (unit != null) {
+            where.add(unit.listed());
             params.put("units", KpiRepository.arrayLiteral(q.units()));
         }
         if (q.procedure() != null) {
@@ -89,17 +92,19 @@ public final class DossierRepository {
             params.put("q", QueryParam.text(q.q()));
         }
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = client.queryAll("SELECT count() AS n FROM dossiers FINAL" + filter, params).get(0).getLong("n");
         Map<String, Object> pageParams = new LinkedHashMap<>(params);
         pageParams.put("limit", q.limit());
         pageParams.put("offset", q.offset());
+        // The count and the page are independent scans: asked at once, the answer waits for the slower one only.
+        var total = Queries.async(() -> client.queryAll("SELECT count() AS n FROM dossiers FINAL" + filter + settings, params)
+                .get(0).getLong("n"));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (GenericRecord r : client.queryAll("SELECT " + SUMMARY + " FROM dossiers FINAL" + filter
-                + " ORDER BY received_at DESC NULLS LAST, last_event_at DESC, dossier_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}",
-                pageParams)) {
+                + " ORDER BY received_at DESC NULLS LAST, last_event_at DESC, dossier_id LIMIT {limit:UInt32} OFFSET {offset:UInt32}"
+                + settings, pageParams)) {
             rows.add(summary(r));
         }
-        return new Page(total, rows);
+        return new Page(Queries.join(total), rows);
     }
 
     /** The dossier's state row, or empty when there is no such dossier. */
@@ -128,13 +133,19 @@ public final class DossierRepository {
         return Optional.of(m);
     }
 
-    /** The accepted events of a dossier, in order of their time: its timeline. */
+    /**
+     * The accepted events of a dossier, in order of their time: its timeline. A repeated event id is
+     * the same event, so the first copy in topic order stands for it ({@code LIMIT 1 BY}); FINAL would
+     * give the same rows but has to read a whole granule in every monthly partition (60 ms instead of 8).
+     */
     public List<Map<String, Object>> timeline(String dossierId) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (GenericRecord r : client.queryAll("""
                 SELECT event_id, toString(type) AS type, toUnixTimestamp64Milli(at) AS at_ms,
                        toString(unit_code) AS unit_code, payload
-                FROM events FINAL WHERE dossier_id = {id:String} ORDER BY at, event_id
+                FROM events WHERE dossier_id = {id:String}
+                ORDER BY at, event_id, kafka_partition, kafka_offset
+                LIMIT 1 BY event_id
                 """, Map.of("id", QueryParam.text(dossierId)))) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("eventId", r.getString("event_id"));
@@ -154,6 +165,7 @@ public final class DossierRepository {
 
     /** Dossiers of {@code units} that ended late between {@code start} (inclusive) and {@code end} (exclusive). */
     public List<LateDossier> endedLate(Collection<String> units, Instant start, Instant end, int limit) {
+        UnitCondition unit = UnitCondition.of(units);
         List<LateDossier> out = new ArrayList<>();
         for (GenericRecord r : client.queryAll("""
                 SELECT dossier_id, toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
@@ -163,11 +175,11 @@ public final class DossierRepository {
                        greatest(0, dateDiff('day', toDate(effective_due_at), toDate(end_at))) AS days_late,
                        supplement_requests
                 FROM dossiers FINAL
-                WHERE received AND timeliness = 'LATE' AND unit_code IN {units:Array(String)}
+                WHERE received AND timeliness = 'LATE' AND %s
                   AND end_at >= fromUnixTimestamp64Milli({start:Int64}) AND end_at < fromUnixTimestamp64Milli({end:Int64})
                 ORDER BY days_late DESC, end_at DESC
-                LIMIT {limit:UInt32}
-                """, Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(),
+                LIMIT {limit:UInt32}%s
+                """.formatted(unit.received(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(),
                 "end", end.toEpochMilli(), "limit", limit))) {
             out.add(new LateDossier(r.getString("dossier_id"), "LATE", r.getString("unit_code"),
                     r.getString("current_unit_code"), r.getString("procedure_code"), instant(r, "received_at_ms"),
@@ -181,18 +193,18 @@ public final class DossierRepository {
      * their receipt time; days late counts local days from the due date to the day of {@code at}.
      */
     public List<LateDossier> overdueAndAtRisk(Collection<String> units, Instant at, int limit) {
+        UnitCondition unit = UnitCondition.of(units);
         List<GenericRecord> alerts = client.queryAll("""
                 SELECT dossier_id, toString(kind) AS kind, toString(unit_code) AS unit_code,
                        toString(current_unit_code) AS current_unit_code, toString(procedure_code) AS procedure_code,
                        toUnixTimestamp64Milli(due_at) AS due_at_ms
                 FROM alerts FINAL
-                WHERE is_deleted = 0 AND kind IN ('OVERDUE', 'AT_RISK')
-                  AND (unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})
+                WHERE is_deleted = 0 AND kind IN ('OVERDUE', 'AT_RISK') AND %s
                   AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
                   AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
                 ORDER BY kind DESC, due_at ASC, dossier_id
-                LIMIT {limit:UInt32}
-                """, Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit));
+                LIMIT {limit:UInt32}%s
+                """.formatted(unit.listed(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit));
         Map<String, GenericRecord> dossiers = new LinkedHashMap<>();
         if (!alerts.isEmpty()) {
             List<String> ids = alerts.stream().map(r -> r.getString("dossier_id")).distinct().toList();
@@ -232,6 +244,7 @@ public final class DossierRepository {
     }
 
     public List<ProcedureCounts> byProcedure(Collection<String> units, Instant start, Instant end) {
+        UnitCondition unit = UnitCondition.of(units);
         List<ProcedureCounts> out = new ArrayList<>();
         for (GenericRecord r : client.queryAll("""
                 SELECT toString(procedure_code) AS procedure_code,
@@ -244,12 +257,12 @@ public final class DossierRepository {
                 FROM (SELECT procedure_code, received_at, end_at, timeliness, end_kind,
                              fromUnixTimestamp64Milli({start:Int64}) AS s, fromUnixTimestamp64Milli({end:Int64}) AS e
                       FROM dossiers FINAL
-                      WHERE received AND unit_code IN {units:Array(String)}
+                      WHERE received AND %s
                         AND received_at < fromUnixTimestamp64Milli({end:Int64})
                         AND (end_at IS NULL OR end_at >= fromUnixTimestamp64Milli({start:Int64})))
                 GROUP BY procedure_code
-                ORDER BY received DESC, procedure_code
-                """, Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(), "end", end.toEpochMilli()))) {
+                ORDER BY received DESC, procedure_code%s
+                """.formatted(unit.received(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(), "end", end.toEpochMilli()))) {
             out.add(new ProcedureCounts(r.getString("procedure_code"), r.getLong("received"), r.getLong("early"),
                     r.getLong("on_time"), r.getLong("late"), r.getLong("withdrawn"), r.getLong("open_at_end")));
         }

@@ -10,11 +10,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * KPIs of several units at once from one grouped query: each unit stands for its subtree, and a
- * parent's counts are the sums of its descendants' counts (rates recomputed from those sums).
+ * parent's counts are the sums of its descendants' counts (rates recomputed from those sums). Sums of
+ * counts are exact, so these equal what a query per subtree would give.
  */
 public final class UnitKpis {
 
@@ -34,48 +34,76 @@ public final class UnitKpis {
         this.kpis = kpis;
     }
 
-    /** Each direct child of {@code parent} with its subtree's counts, in catalog order. */
-    public List<UnitCounts> children(Unit parent, LocalDate from, LocalDate to) {
-        return subtreeCounts(units.children(parent.code()), kpis.countsByUnit(units.subtree(parent.code()), from, to));
-    }
-
-    /** The parent's own rows (dossiers received by the parent unit itself, not by a child). */
-    public KpiCounts own(Unit parent, LocalDate from, LocalDate to) {
-        return kpis.counts(Set.of(parent.code()), from, to);
-    }
-
     /**
-     * Rank among peers: the units with the same parent and the same level, by on-time rate (higher is
-     * better), ties sharing a position.
+     * The counts of every unit of {@code top}'s subtree on its own, from one grouped query: the answer
+     * to every question below about units inside that subtree, with no further query.
      */
-    public Rank rank(Unit unit, LocalDate from, LocalDate to) {
-        if (unit.parentCode() == null) {
-            return new Rank(1, 1, 1);
-        }
-        List<Unit> peers = units.children(unit.parentCode()).stream().filter(u -> u.level() == unit.level()).toList();
-        Map<String, KpiCounts> byUnit = kpis.countsByUnit(units.subtree(unit.parentCode()), from, to);
-        List<UnitCounts> counted = subtreeCounts(peers, byUnit);
-        Double mine = counted.stream().filter(c -> c.unit().code().equals(unit.code())).findFirst()
-                .map(c -> c.counts().onTimeRate()).orElse(null);
-        List<Double> rates = counted.stream().map(c -> c.counts().onTimeRate()).filter(r -> r != null)
-                .sorted(Comparator.reverseOrder()).toList();
-        Integer position = mine == null ? null : (int) rates.stream().filter(r -> r > mine).count() + 1;
-        return new Rank(position, rates.size(), peers.size());
+    public ByUnit byUnit(Unit top, LocalDate from, LocalDate to) {
+        return new ByUnit(top, kpis.countsByUnit(units.subtree(top.code()), from, to));
     }
 
-    private List<UnitCounts> subtreeCounts(List<Unit> of, Map<String, KpiCounts> byUnit) {
-        List<UnitCounts> out = new ArrayList<>();
-        for (Unit u : of) {
+    /** Each unit's own counts within {@code top}'s subtree (a unit without rows has none). */
+    public final class ByUnit {
+        private final Unit top;
+        private final Map<String, KpiCounts> own;
+
+        private ByUnit(Unit top, Map<String, KpiCounts> own) {
+            this.top = top;
+            this.own = own;
+        }
+
+        /** The counts of {@code unit}'s whole subtree: the sum of its units' own counts. */
+        public KpiCounts subtree(Unit unit) {
+            requireInside(unit);
             KpiCounts sum = KpiCounts.ZERO;
-            for (String code : units.subtree(u.code())) {
-                KpiCounts c = byUnit.get(code);
+            for (String code : units.subtree(unit.code())) {
+                KpiCounts c = own.get(code);
                 if (c != null) {
                     sum = sum.plus(c);
                 }
             }
-            out.add(new UnitCounts(u, sum));
+            return sum;
         }
-        return out;
+
+        /** The parent's own rows (dossiers received by the parent unit itself, not by a child). */
+        public KpiCounts own(Unit unit) {
+            requireInside(unit);
+            return own.getOrDefault(unit.code(), KpiCounts.ZERO);
+        }
+
+        /** Each direct child of {@code parent} with its subtree's counts, in catalog order. */
+        public List<UnitCounts> children(Unit parent) {
+            requireInside(parent);
+            List<UnitCounts> out = new ArrayList<>();
+            for (Unit child : units.children(parent.code())) {
+                out.add(new UnitCounts(child, subtree(child)));
+            }
+            return out;
+        }
+
+        /**
+         * Rank among peers: the units with the same parent and the same level, by on-time rate (higher
+         * is better), ties sharing a position. The parent must be inside this subtree.
+         */
+        public Rank rank(Unit unit) {
+            if (unit.parentCode() == null) {
+                return new Rank(1, 1, 1);
+            }
+            Unit parent = units.find(unit.parentCode()).orElseThrow();
+            List<UnitCounts> counted = children(parent).stream().filter(c -> c.unit().level() == unit.level()).toList();
+            Double mine = counted.stream().filter(c -> c.unit().code().equals(unit.code())).findFirst()
+                    .map(c -> c.counts().onTimeRate()).orElse(null);
+            List<Double> rates = counted.stream().map(c -> c.counts().onTimeRate()).filter(r -> r != null)
+                    .sorted(Comparator.reverseOrder()).toList();
+            Integer position = mine == null ? null : (int) rates.stream().filter(r -> r > mine).count() + 1;
+            return new Rank(position, rates.size(), counted.size());
+        }
+
+        private void requireInside(Unit unit) {
+            if (!units.subtree(top.code()).contains(unit.code())) {
+                throw new IllegalArgumentException(unit.code() + " is not in the subtree of " + top.code());
+            }
+        }
     }
 
     public static Map<String, Object> unitJson(Unit u, LocalDate from, LocalDate to, KpiCounts c, boolean hasChildren) {

@@ -1,5 +1,6 @@
 package vn.ioc.dashboard.report;
 
+import vn.ioc.dashboard.Queries;
 import vn.ioc.dashboard.dossier.DossierRepository;
 import vn.ioc.dashboard.dossier.DossierRepository.LateDossier;
 import vn.ioc.dashboard.kpi.KpiRepository;
@@ -17,10 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 
 /** Builds department reports from the KPI table, the dossiers and the alert episodes. */
 public final class ReportService {
@@ -63,45 +60,27 @@ public final class ReportService {
         Instant start = Times.startOfDay(period.from());
         Instant end = Times.startOfDay(period.to().plusDays(1));
         // The parts are independent queries: asked at once, the report takes as long as its slowest
-        // part instead of their sum.
-        var current = async(() -> kpis.counts(subtree, period.from(), period.to()));
-        var previous = async(() -> kpis.counts(subtree, prev.from(), prev.to()));
-        var provinceCounts = province.code().equals(unit.code()) ? current
-                : async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
-        var rank = async(() -> unitKpis.rank(unit, period.from(), period.to()));
-        var children = async(() -> unitKpis.children(unit, period.from(), period.to()));
-        var procedures = withProcedures ? async(() -> dossiers.byProcedure(subtree, start, end))
+        // part instead of their sum. One grouped query over the province gives the unit, the province,
+        // the peers' rank and the children.
+        Unit top = reachesParent(province, unit) ? province : units.find(unit.parentCode()).orElse(unit);
+        var byUnit = Queries.async(() -> unitKpis.byUnit(top, period.from(), period.to()));
+        var previous = Queries.async(() -> kpis.counts(subtree, prev.from(), prev.to()));
+        var procedures = withProcedures ? Queries.async(() -> dossiers.byProcedure(subtree, start, end))
                 : CompletableFuture.completedFuture(List.<DossierRepository.ProcedureCounts>of());
-        var ended = async(() -> dossiers.endedLate(subtree, start, end, LATE_LIMIT));
+        var ended = Queries.async(() -> dossiers.endedLate(subtree, start, end, LATE_LIMIT));
         Instant asOf = data.newestEventAt().orElse(null);
         Instant lateAt = asOf != null && asOf.isBefore(end) ? asOf : end.minusMillis(1);
         List<LateDossier> late = new ArrayList<>(dossiers.overdueAndAtRisk(subtree, lateAt, LATE_LIMIT));
-        late.addAll(get(ended));
-        KpiCounts counts = get(current);
-        return new Report(unit, period, prev, asOf, lateAt, counts, get(previous), province, get(provinceCounts),
-                get(rank), Decision766.score(counts), get(children), get(procedures), late);
+        late.addAll(Queries.join(ended));
+        UnitKpis.ByUnit kpisByUnit = Queries.join(byUnit);
+        KpiCounts counts = kpisByUnit.subtree(unit);
+        return new Report(unit, period, prev, asOf, lateAt, counts, Queries.join(previous), province, kpisByUnit.subtree(province),
+                kpisByUnit.rank(unit), Decision766.score(counts), kpisByUnit.children(unit), Queries.join(procedures), late);
     }
 
-    private static <T> CompletableFuture<T> async(Supplier<T> query) {
-        return CompletableFuture.supplyAsync(query, QUERIES);
+    /** Whether {@code top}'s subtree holds {@code unit} and its parent, which its rank is computed among. */
+    private boolean reachesParent(Unit top, Unit unit) {
+        Set<String> reach = units.subtree(top.code());
+        return reach.contains(unit.code()) && (unit.parentCode() == null || reach.contains(unit.parentCode()));
     }
-
-    /** The part's value, or the exception its query threw, as if it had been called directly. */
-    private static <T> T get(CompletableFuture<T> part) {
-        try {
-            return part.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
-    }
-
-    /** Threads that wait on ClickHouse for report parts; daemon, so they never hold the JVM up. */
-    private static final ExecutorService QUERIES = Executors.newFixedThreadPool(8, r -> {
-        Thread t = new Thread(r, "report-query");
-        t.setDaemon(true);
-        return t;
-    });
 }
