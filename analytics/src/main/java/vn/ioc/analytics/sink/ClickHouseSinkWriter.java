@@ -2,9 +2,6 @@ package vn.ioc.analytics.sink;
 
 import com.clickhouse.client.api.Client;
 import com.clickhouse.data.ClickHouseFormat;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.slf4j.Logger;
@@ -12,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -28,8 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Buffers rows and inserts them as one JSONEachRow batch. Inserts run on a thread of the
- * writer's own, in order, so that the task goes on processing while a batch is on its way; at most
+ * Buffers rows and inserts them as one RowBinary batch. Batches are encoded and inserted on a thread
+ * of the writer's own, in order, so that the task goes on processing while a batch is on its way; at most
  * {@link #MAX_IN_FLIGHT} batches are under way, and a checkpoint waits for all of them, so what a
  * completed checkpoint covers is in ClickHouse. A failed insert is retried with backoff for up to
  * {@link #RETRY_FOR} (ClickHouse restarting, a network blip), which back-pressures the pipeline
@@ -40,7 +36,6 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(ClickHouseSinkWriter.class);
     static final Duration RETRY_FOR = Duration.ofMinutes(10);
     static final int MAX_IN_FLIGHT = 2;
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final ClickHouseEndpoint endpoint;
     private final String table;
@@ -134,24 +129,22 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         if (rows == 0) {
             return;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(rows * 256);
-        try (JsonGenerator out = JSON.createGenerator(body)) {
-            out.setRootValueSeparator(new SerializedString("\n"));
-            for (T row : keyed.values()) {
-                encoder.write(row, out);
-            }
-            for (T row : unkeyed) {
-                encoder.write(row, out);
-            }
-        }
-        byte[] bytes = body.toByteArray();
+        // The rows are immutable records: the insert thread encodes them, so the task thread (the
+        // pipeline's critical path) only hands the batch over.
+        List<T> batch = new ArrayList<>(rows);
+        batch.addAll(keyed.values());
+        batch.addAll(unkeyed);
         keyed.clear();
         unkeyed.clear();
         while (inFlight.size() >= MAX_IN_FLIGHT) {
             awaitOldest();
         }
         inFlight.addLast(inserter.submit(() -> {
-            insertWithRetry(bytes, rows);
+            RowBinary body = new RowBinary(rows * 128);
+            for (T row : batch) {
+                encoder.write(row, body);
+            }
+            insertWithRetry(body.toByteArray(), rows);
             return null;
         }));
     }
@@ -163,7 +156,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         while (true) {
             attempt++;
             try {
-                client.insert(table, new ByteArrayInputStream(body), ClickHouseFormat.JSONEachRow)
+                client.insert(table, encoder.columns(), new ByteArrayInputStream(body), ClickHouseFormat.RowBinary)
                         .get(2, TimeUnit.MINUTES).close();
                 if (attempt > 1) {
                     LOG.info("Insert of {} rows into {} succeeded after {} attempts", rows, table, attempt);

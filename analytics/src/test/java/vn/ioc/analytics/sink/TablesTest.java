@@ -1,66 +1,115 @@
 package vn.ioc.analytics.sink;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
 import com.clickhouse.client.api.Client;
+import com.clickhouse.client.api.query.GenericRecord;
 import com.clickhouse.data.ClickHouseFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.analytics.rows.EventRow;
+import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.domain.kpi.KpiCounts;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
 import vn.ioc.infra.schema.SchemaMigrator;
-import vn.ioc.analytics.rows.EventRow;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.SplittableRandom;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * Each table's encoder writes RowBinary that ClickHouse takes into the migrated table and reads back
+ * as the same values: nulls, times in Asia/Ho_Chi_Minh to the millisecond, days, arrays, Vietnamese
+ * text, long strings (multi-byte lengths) and half surrogate pairs.
+ */
 class TablesTest {
 
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final long AT = Instant.parse("2025-01-01T01:00:00.123Z").toEpochMilli();
+    private static Client client;
 
-    @Test
-    void timesAreTheWallClockOfHoChiMinhCityToTheMillisecond() {
-        SplittableRandom random = new SplittableRandom(7);
-        long from = Instant.parse("1950-01-01T00:00:00Z").toEpochMilli();
-        long to = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
-        for (int i = 0; i < 200_000; i++) {
-            long t = random.nextLong(from, to);
-            assertThat(Tables.time(t)).isEqualTo(LOCAL.format(Instant.ofEpochMilli(t)));
-        }
-        assertThat(Tables.time(Instant.parse("2025-12-31T17:00:00Z").toEpochMilli())).isEqualTo("2026-01-01 00:00:00.000");
-        assertThat(Tables.time(Instant.parse("2025-12-31T16:59:59.999Z").toEpochMilli())).isEqualTo("2025-12-31 23:59:59.999");
+    @BeforeAll
+    static void setUp() {
+        ClickHouseEndpoint store = ClickHouseEndpoint.of(LocalClickHouse.get().url(), LocalClickHouse.get().newDatabase("tables"));
+        SchemaMigrator.migrate(store);
+        client = store.newClient();
+    }
+
+    @AfterAll
+    static void tearDown() {
+        client.close();
     }
 
     @Test
-    void rowsAreJsonObjectsWithEveryColumnAndNullsForAbsentTimes() throws IOException {
-        DossierRow row = new DossierRow("000.00.12.H23-250101-0001", true, "000.00.12.H23", "000.00.12.H23", "1.001",
-                "ONLINE", Instant.parse("2025-01-01T01:00:00Z").toEpochMilli(), DossierRow.NONE, DossierRow.NONE, 0, 0,
-                false, 0, DossierRow.NONE, "", "", DossierRow.NONE, true, false, false, false, false, DossierRow.NONE,
-                DossierRow.NONE, new int[] {5, 3}, Instant.parse("2025-01-01T01:00:00Z").toEpochMilli(), 1, 1);
-        JsonNode json = encode(Tables.DOSSIERS, row);
-        assertThat(json.size()).isEqualTo(28);
-        assertThat(json.get("received_at").asText()).isEqualTo("2025-01-01 08:00:00.000");
-        assertThat(json.get("end_at").isNull()).isTrue();
-        assertThat(json.get("processing_working_seconds").isNull()).isTrue();
-        assertThat(json.get("ratings").toString()).isEqualTo("[5,3]");
+    void aDossierRowWithAbsentTimesAndRatings() throws Exception {
+        DossierRow row = new DossierRow("000.00.12.H23-250101-0001", true, "000.00.12.H23", "000.00.07.H23", "1.001",
+                "ONLINE", AT, AT + 86_400_000, DossierRow.NONE, 2, 3_600, true, 1, DossierRow.NONE, "", "", DossierRow.NONE,
+                true, false, true, false, true, DossierRow.NONE, DossierRow.NONE, new int[] {5, 3}, AT, 7, 9);
+        insert("dossiers", Tables.DOSSIERS, row);
+        GenericRecord r = one("""
+                SELECT dossier_id, received, toString(received_at) AS received_at, toUnixTimestamp64Milli(due_at) AS due_ms,
+                       effective_due_at IS NULL AS no_effective_due, pause_count, paused_seconds, pause_open,
+                       supplement_requests, end_at IS NULL AS open, processing_working_seconds IS NULL AS no_seconds,
+                       fee_required, paid_online, electronic_result, digitized, reused_data, toString(ratings) AS ratings,
+                       toUnixTimestamp64Milli(last_event_at) AS last_ms, event_count, version, toString(listed_units) AS listed
+                FROM dossiers""");
+        assertThat(r.getString("dossier_id")).isEqualTo("000.00.12.H23-250101-0001");
+        assertThat(r.getBoolean("received")).isTrue();
+        assertThat(r.getString("received_at")).isEqualTo("2025-01-01 08:00:00.123");
+        assertThat(r.getLong("due_ms")).isEqualTo(AT + 86_400_000);
+        assertThat(r.getBoolean("no_effective_due")).isTrue();
+        assertThat(r.getLong("pause_count")).isEqualTo(2);
+        assertThat(r.getLong("paused_seconds")).isEqualTo(3_600);
+        assertThat(r.getBoolean("pause_open")).isTrue();
+        assertThat(r.getLong("supplement_requests")).isEqualTo(1);
+        assertThat(r.getBoolean("open")).isTrue();
+        assertThat(r.getBoolean("no_seconds")).isTrue();
+        assertThat(List.of(r.getBoolean("fee_required"), r.getBoolean("paid_online"), r.getBoolean("electronic_result"),
+                r.getBoolean("digitized"), r.getBoolean("reused_data"))).containsExactly(true, false, true, false, true);
+        assertThat(r.getString("ratings")).isEqualTo("[5,3]");
+        assertThat(r.getLong("last_ms")).isEqualTo(AT);
+        assertThat(r.getLong("event_count")).isEqualTo(7);
+        assertThat(r.getLong("version")).isEqualTo(9);
+        assertThat(r.getString("listed")).isEqualTo("['000.00.12.H23','000.00.07.H23']");
+    }
 
-        EventRow event = new EventRow("e-1", "d-1", "RECEIVED", 0, "000.00.12.H23",
-                "{\"note\":\"Hồ sơ \\\"gấp\\\"\\n\"}", 3, 42);
-        JsonNode e = encode(Tables.EVENTS, event);
-        assertThat(new ObjectMapper().readTree(e.get("payload").asText()).get("note").asText()).isEqualTo("Hồ sơ \"gấp\"\n");
-        assertThat(e.get("kafka_offset").asLong()).isEqualTo(42);
+    @Test
+    void anEventWithVietnameseTextAndALongPayload() throws Exception {
+        String payload = "{\"note\":\"Hồ sơ \\\"gấp\\\"\\n\",\"pad\":\"" + "đ".repeat(20_000) + "\"}"; // a 3-byte length
+        insert("events", Tables.EVENTS, new EventRow("e-1", "d-1", "RECEIVED", AT, "000.00.12.H23", payload, 3, 1L << 40));
+        GenericRecord r = one("SELECT type, payload, kafka_partition, kafka_offset, toString(at) AS at FROM events");
+        assertThat(r.getString("type")).isEqualTo("RECEIVED");
+        assertThat(r.getString("payload")).isEqualTo(payload);
+        assertThat(r.getLong("kafka_partition")).isEqualTo(3);
+        assertThat(r.getLong("kafka_offset")).isEqualTo(1L << 40);
+        assertThat(r.getString("at")).isEqualTo("2025-01-01 08:00:00.123");
+    }
+
+    @Test
+    void aDailyRowAndAnAlertEpisode() throws Exception {
+        KpiCounts c = new KpiCounts(1, 2, 3, 4, 5, -6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 172_800);
+        insert("kpi_daily", Tables.KPI_DAILY, new KpiDailyRow("000.00.12.H23", LocalDate.of(2026, 3, 5).toEpochDay(), c, 4));
+        GenericRecord k = one("SELECT toString(day) AS day, received, open_delta, reused_data_received, "
+                + "processing_working_seconds, version FROM kpi_daily");
+        assertThat(k.getString("day")).isEqualTo("2026-03-05");
+        assertThat(List.of(k.getLong("received"), k.getLong("open_delta"), k.getLong("reused_data_received"),
+                k.getLong("processing_working_seconds"), k.getLong("version"))).containsExactly(1L, -6L, 17L, 172_800L, 4L);
+
+        insert("alerts", Tables.ALERTS, new AlertRow("d-1", "OVERDUE", AT, DossierRow.NONE, AT - 1, "000.00.12.H23",
+                "000.00.12.H23", "1.001", 2, true));
+        GenericRecord a = one("SELECT kind, toUnixTimestamp64Milli(raised_at) AS raised, resolved_at IS NULL AS open, "
+                + "toUnixTimestamp64Milli(due_at) AS due, version, is_deleted FROM alerts");
+        assertThat(a.getString("kind")).isEqualTo("OVERDUE");
+        assertThat(List.of(a.getLong("raised"), a.getLong("due"), a.getLong("version"), a.getLong("is_deleted")))
+                .containsExactly(AT, AT - 1, 2L, 1L);
+        assertThat(a.getBoolean("open")).isTrue();
     }
 
     @Test
@@ -70,27 +119,27 @@ class TablesTest {
         assertThat(Tables.wellFormed("\uDE00 and \uD800x")).isEqualTo("\uFFFD and \uFFFDx");
 
         // The way such a string arrives: a JSON escape for half a pair, copied into a rejection reason.
-        DeadLetterRow row = new DeadLetterRow("kafka:0:1", 0, "analytics-job", "BAD_VALUE",
-                "type: '\uD800' is not one of RECEIVED, ...", "{\"type\":\"\\ud800\"}");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = new JsonFactory().createGenerator(bytes)) {
-            Tables.DEAD_LETTERS.write(row, g);
-        }
-        ClickHouseEndpoint store = ClickHouseEndpoint.of(LocalClickHouse.get().url(), LocalClickHouse.get().newDatabase("tables"));
-        SchemaMigrator.migrate(store);
-        try (Client client = store.newClient()) {
-            client.insert("dead_letters", new ByteArrayInputStream(bytes.toByteArray()), ClickHouseFormat.JSONEachRow)
-                    .get(1, TimeUnit.MINUTES).close();
-            assertThat(client.queryAll("SELECT reason FROM dead_letters").get(0).getString("reason"))
-                    .isEqualTo("type: '\uFFFD' is not one of RECEIVED, ...");
-        }
+        insert("dead_letters", Tables.DEAD_LETTERS, new DeadLetterRow("kafka:0:1", AT, "analytics-job", "BAD_VALUE",
+                "type: '\uD800' is not one of RECEIVED, ...", "{\"type\":\"\\ud800\"}"));
+        assertThat(one("SELECT reason FROM dead_letters").getString("reason")).isEqualTo("type: '\uFFFD' is not one of RECEIVED, ...");
+
+        insert("dead_letter_replays", Tables.DEAD_LETTER_REPLAYS, new DeadLetterReplayRow("one-stop", "dl-1", "e-9",
+                "UNKNOWN_UNIT", AT));
+        GenericRecord replay = one("SELECT event_id, toString(replayed_at) AS at FROM dead_letter_replays");
+        assertThat(replay.getString("event_id")).isEqualTo("e-9");
+        assertThat(replay.getString("at")).isEqualTo("2025-01-01 08:00:00.123");
     }
 
-    private static <T> JsonNode encode(RowEncoder<T> encoder, T row) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JsonGenerator g = new JsonFactory().createGenerator(bytes)) {
-            encoder.write(row, g);
-        }
-        return new ObjectMapper().readTree(bytes.toByteArray());
+    private static <T> void insert(String table, RowEncoder<T> encoder, T row) throws Exception {
+        RowBinary out = new RowBinary(16);
+        encoder.write(row, out);
+        client.insert(table, encoder.columns(), new ByteArrayInputStream(out.toByteArray()), ClickHouseFormat.RowBinary)
+                .get(1, TimeUnit.MINUTES).close();
+    }
+
+    private static GenericRecord one(String sql) {
+        List<GenericRecord> rows = client.queryAll(sql);
+        assertThat(rows).hasSize(1);
+        return rows.get(0);
     }
 }
