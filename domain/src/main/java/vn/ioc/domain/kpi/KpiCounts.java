@@ -58,7 +58,11 @@ public record KpiCounts(
     }
 
     public boolean isZero() {
-        return equals(ZERO);
+        // Field by field rather than equals(ZERO): the job asks this for every day a dossier touches.
+        return received == 0 && early == 0 && onTime == 0 && late == 0 && withdrawn == 0 && openAtEnd == 0
+                && overdueAtEnd == 0 && onlineReceived == 0 && feeBearing == 0 && paidOnline == 0 && completed == 0
+                && electronicResults == 0 && ratings == 0 && satisfied == 0 && ratedUnsatisfied == 0
+                && digitizedReceived == 0 && reusedDataReceived == 0 && processingWorkingSeconds == 0;
     }
 
     /** early + onTime + late: ended in the period, withdrawals excluded. */
