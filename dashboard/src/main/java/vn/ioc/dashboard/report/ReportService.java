@@ -65,6 +65,9 @@ public final class ReportService {
         Unit top = reachesParent(province, unit) ? province : units.find(unit.parentCode()).orElse(unit);
         var byUnit = Queries.async(() -> unitKpis.byUnit(top, period.from(), period.to()));
         var previous = Queries.async(() -> kpis.counts(subtree, prev.from(), prev.to()));
+        // A catalog may hold units outside the province's tree: then the province is a query of its own.
+        var provinceCounts = reachesParent(province, unit) ? null
+                : Queries.async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
         var procedures = withProcedures ? Queries.async(() -> dossiers.byProcedure(subtree, start, end))
                 : CompletableFuture.completedFuture(List.<DossierRepository.ProcedureCounts>of());
         var ended = Queries.async(() -> dossiers.endedLate(subtree, start, end, LATE_LIMIT));
@@ -74,7 +77,8 @@ public final class ReportService {
         late.addAll(Queries.join(ended));
         UnitKpis.ByUnit kpisByUnit = Queries.join(byUnit);
         KpiCounts counts = kpisByUnit.subtree(unit);
-        return new Report(unit, period, prev, asOf, lateAt, counts, Queries.join(previous), province, kpisByUnit.subtree(province),
+        return new Report(unit, period, prev, asOf, lateAt, counts, Queries.join(previous), province,
+                provinceCounts == null ? kpisByUnit.subtree(province) : Queries.join(provinceCounts),
                 kpisByUnit.rank(unit), Decision766.score(counts), kpisByUnit.children(unit), Queries.join(procedures), late);
     }
 
