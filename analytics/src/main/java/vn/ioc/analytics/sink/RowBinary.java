@@ -20,10 +20,6 @@ public final class RowBinary {
         buf = new byte[Math.max(capacity, 64)];
     }
 
-    public int size() {
-        return size;
-    }
-
     /** The batch's bytes (a copy of the filled part). */
     public byte[] toByteArray() {
         return Arrays.copyOf(buf, size);

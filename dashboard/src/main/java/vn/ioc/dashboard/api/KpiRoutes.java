@@ -117,14 +117,11 @@ public final class KpiRoutes {
 
     private void alerts(Context ctx) {
         Unit unit = scope.resolve(ctx);
-        Instant at = Params.optionalInstant(ctx, "at");
-        if (at == null) {
-            at = data.newestEventAt().orElse(Instant.now());
-        }
+        Instant asked = Params.optionalInstant(ctx, "at");
+        Instant at = asked != null ? asked : data.newestEventAt().orElse(Instant.now());
         int limit = Params.intParam(ctx, "limit", 100, 1, 1000);
         Set<String> units = scope.subtree(unit);
-        Instant asOf = at;
-        var counts = Queries.async(() -> alerts.countsAt(units, asOf));
+        var counts = Queries.async(() -> alerts.countsAt(units, at));
         List<Map<String, Object>> list = new ArrayList<>();
         for (AlertRepository.Alert a : alerts.activeAt(units, at, limit)) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * KPIs of several units at once from one grouped query: each unit stands for its subtree, and a
@@ -45,11 +46,18 @@ public final class UnitKpis {
     /** Each unit's own counts within {@code top}'s subtree (a unit without rows has none). */
     public final class ByUnit {
         private final Unit top;
+        private final Set<String> inside;
         private final Map<String, KpiCounts> own;
 
         private ByUnit(Unit top, Map<String, KpiCounts> own) {
             this.top = top;
+            this.inside = units.subtree(top.code());
             this.own = own;
+        }
+
+        /** Whether {@code unit} is in the subtree these counts cover. */
+        private boolean covers(Unit unit) {
+            return inside.contains(unit.code());
         }
 
         /** The counts of {@code unit}'s whole subtree: the sum of its units' own counts. */
@@ -100,7 +108,7 @@ public final class UnitKpis {
         }
 
         private void requireInside(Unit unit) {
-            if (!units.subtree(top.code()).contains(unit.code())) {
+            if (!covers(unit)) {
                 throw new IllegalArgumentException(unit.code() + " is not in the subtree of " + top.code());
             }
         }

@@ -62,11 +62,12 @@ public final class ReportService {
         // The parts are independent queries: asked at once, the report takes as long as its slowest
         // part instead of their sum. One grouped query over the province gives the unit, the province,
         // the peers' rank and the children.
-        Unit top = reachesParent(province, unit) ? province : units.find(unit.parentCode()).orElse(unit);
+        boolean inProvince = reachesParent(province, unit);
+        Unit top = inProvince ? province : units.find(unit.parentCode()).orElse(unit);
         var byUnit = Queries.async(() -> unitKpis.byUnit(top, period.from(), period.to()));
         var previous = Queries.async(() -> kpis.counts(subtree, prev.from(), prev.to()));
         // A catalog may hold units outside the province's tree: then the province is a query of its own.
-        var provinceCounts = reachesParent(province, unit) ? null
+        var provinceCounts = inProvince ? null
                 : Queries.async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
         var procedures = withProcedures ? Queries.async(() -> dossiers.byProcedure(subtree, start, end))
                 : CompletableFuture.completedFuture(List.<DossierRepository.ProcedureCounts>of());
