@@ -123,6 +123,9 @@ public final class DossierKpiJob {
                 new ClickHouseSink<>(clickhouse, "dossiers", Tables.DOSSIERS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, SINK_BUFFER_ROWS),
+                new ClickHouseSink<>(clickhouse, "alert_transitions", Tables.ALERT_TRANSITIONS, flushIntervalMs,
+                        SINK_BUFFER_ROWS),
+                new ClickHouseSink<>(clickhouse, "alert_daily", Tables.ALERT_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "dead_letters", Tables.DEAD_LETTERS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "dead_letter_replays", Tables.DEAD_LETTER_REPLAYS, flushIntervalMs,
                         SINK_BUFFER_ROWS));

@@ -5,12 +5,16 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import vn.ioc.analytics.kpi.DailyKpiAggregator;
-import vn.ioc.analytics.kpi.DayDeltaCombiner;
+import vn.ioc.analytics.kpi.DailyAlertAggregator;
+import vn.ioc.analytics.kpi.DeltaCombiner;
 import vn.ioc.analytics.lifecycle.DeadLetterTopicRecords;
 import vn.ioc.analytics.lifecycle.DossierLifecycleFunction;
 import vn.ioc.analytics.lifecycle.ValidateEvents;
 import vn.ioc.analytics.lifecycle.ValidatedEvent;
+import vn.ioc.analytics.rows.AlertChange;
+import vn.ioc.analytics.rows.AlertDailyRow;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
@@ -34,6 +38,9 @@ import vn.ioc.domain.event.EventJson;
  *                   v
  *   keyBy(dossierId) lifecycle --(states)----> dossiers
  *                   |  --(alert episodes)-----> alerts
+ *                   |  --(raises, resolutions)-> alert_transitions
+ *                   |  --(alert day changes, summed for a moment)
+ *                   |       keyBy(unit, current unit, kind, day) aggregate --> alert_daily
  *                   v  per-day deltas, summed per (unit, day) for a moment
  *   keyBy(unit, day) aggregate --------------> kpi_daily
  * </pre>
@@ -42,8 +49,8 @@ public final class DossierKpiPipeline {
 
     /** Where each kind of output goes. */
     public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<KpiDailyRow> kpiDaily,
-                        Sink<AlertRow> alerts, Sink<DeadLetterRow> deadLetters,
-                        Sink<DeadLetterReplayRow> deadLetterReplays) {
+                        Sink<AlertRow> alerts, Sink<AlertTransitionRow> alertTransitions, Sink<AlertDailyRow> alertDaily,
+                        Sink<DeadLetterRow> deadLetters, Sink<DeadLetterReplayRow> deadLetterReplays) {
     }
 
     /** How long day deltas are summed before they go to the aggregate: well under the sinks' latency. */
@@ -86,8 +93,19 @@ public final class DossierKpiPipeline {
         deltas.getSideOutput(DossierLifecycleFunction.ALERTS)
                 .sinkTo(sinks.alerts()).name("alerts").uid("sink-alerts");
 
+        deltas.getSideOutput(DossierLifecycleFunction.ALERT_TRANSITIONS)
+                .sinkTo(sinks.alertTransitions()).name("alert_transitions").uid("sink-alert-transitions");
+        deltas.getSideOutput(DossierLifecycleFunction.ALERT_CHANGES)
+                .transform("combine alert changes", TypeInformation.of(AlertChange.class),
+                        new DeltaCombiner<AlertChange, AlertChange>(c -> c, COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
+                .uid("combine-alert-changes")
+                .keyBy(AlertChange::aggregateKey)
+                .process(new DailyAlertAggregator())
+                .name("daily alerts").uid("daily-alerts")
+                .sinkTo(sinks.alertDaily()).name("alert_daily").uid("sink-alert-daily");
+
         deltas.transform("combine day deltas", TypeInformation.of(KpiChange.class),
-                        new DayDeltaCombiner(COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
+                        new DeltaCombiner<DayDelta, KpiChange>(KpiChange::of, COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
                 .uid("combine-day-deltas")
                 .keyBy(KpiChange::aggregateKey)
                 .process(new DailyKpiAggregator())

@@ -5,7 +5,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.ioc.analytics.rows.AlertDailyRow;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
@@ -65,11 +67,13 @@ class DossierKpiPipelineTest {
         CollectingSink<DeadLetterRow> dead = new CollectingSink<>();
         CollectingSink<AlertRow> alerts = new CollectingSink<>();
         CollectingSink<DeadLetterReplayRow> replays = new CollectingSink<>();
+        CollectingSink<AlertTransitionRow> transitions = new CollectingSink<>();
+        CollectingSink<AlertDailyRow> alertDaily = new CollectingSink<>();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         Catalogs catalogs = Catalogs.loadDefault();
         DossierKpiPipeline.build(env.fromData(raw), env.fromData(deadLetterTopicRecords()), catalogs,
-                new DossierKpiPipeline.Sinks(events, dossiers, daily, alerts, dead, replays));
+                new DossierKpiPipeline.Sinks(events, dossiers, daily, alerts, transitions, alertDaily, dead, replays));
         env.execute("pipeline test");
 
         // The job's own refusals, and the ingest's dead letters copied from their topic (one of them
@@ -135,6 +139,29 @@ class DossierKpiPipelineTest {
         List<AlertRow> live = latestAlerts.values().stream().filter(a -> !a.deleted()).toList();
         assertThat(live).extracting(AlertRow::dossierId, AlertRow::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("000.00.12.H23-250602-0001", "AT_RISK"));
+
+        // Its raise and its resolution are the only transitions left, whatever appeared and went on the way.
+        Map<String, AlertTransitionRow> latestTransitions = new HashMap<>();
+        for (AlertTransitionRow t : transitions.received()) {
+            latestTransitions.merge(t.key(), t, (x, y) -> x.version() >= y.version() ? x : y);
+        }
+        assertThat(latestTransitions.values().stream().filter(t -> !t.deleted()).toList())
+                .extracting(AlertTransitionRow::change, AlertTransitionRow::at)
+                .containsExactlyInAnyOrder(
+                        tuple(AlertTransitionRow.RAISED, java.time.Instant.parse("2025-06-04T01:05:00Z").toEpochMilli()),
+                        tuple(AlertTransitionRow.RESOLVED, java.time.Instant.parse("2025-06-04T08:30:00Z").toEpochMilli()));
+
+        // The day counts: one raised and one resolved on 4 June in the department; every other row,
+        // written for an episode that later disappeared, is back to zero.
+        Map<String, AlertDailyRow> latestAlertDays = new HashMap<>();
+        for (AlertDailyRow r : alertDaily.received()) {
+            latestAlertDays.merge(r.unitCode() + "|" + r.currentUnitCode() + "|" + r.kind() + "|" + r.epochDay(), r,
+                    (x, y) -> x.version() >= y.version() ? x : y);
+        }
+        assertThat(latestAlertDays.values().stream().filter(r -> r.raised() != 0 || r.resolved() != 0).toList())
+                .extracting(AlertDailyRow::unitCode, AlertDailyRow::kind, AlertDailyRow::epochDay,
+                        AlertDailyRow::raised, AlertDailyRow::resolved)
+                .containsExactly(tuple(DEPARTMENT, "AT_RISK", LocalDate.of(2025, 6, 4).toEpochDay(), 1L, 1L));
     }
 
     private static List<RawEvent> deadLetterTopicRecords() {

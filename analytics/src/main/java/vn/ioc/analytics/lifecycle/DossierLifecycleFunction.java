@@ -7,7 +7,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import vn.ioc.analytics.rows.AlertChange;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.domain.alerts.DossierAlerts;
@@ -37,6 +39,12 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
 
     /** Alert episodes that appeared, changed or disappeared, for the {@code alerts} table. */
     public static final OutputTag<AlertRow> ALERTS = new OutputTag<>("alerts") { };
+
+    /** Raises and resolutions that appeared, moved or disappeared, for the {@code alert_transitions} table. */
+    public static final OutputTag<AlertTransitionRow> ALERT_TRANSITIONS = new OutputTag<>("alert-transitions") { };
+
+    /** Differences in episodes raised and resolved per unit pair, kind and day, for {@code alert_daily}. */
+    public static final OutputTag<AlertChange> ALERT_CHANGES = new OutputTag<>("alert-changes") { };
 
     private final Catalogs catalogs;
 
@@ -79,8 +87,18 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         ctx.output(DOSSIERS, DossierRows.of(state, history, version));
 
         List<AlertRow> alerts = AlertRows.of(state, DossierAlerts.episodes(state, calendar), version);
-        for (AlertRow changed : AlertRows.changes(Arrays.asList(before.alerts()), alerts, version)) {
+        List<AlertRow> previousAlerts = Arrays.asList(before.alerts());
+        List<AlertRow> changedAlerts = AlertRows.changes(previousAlerts, alerts, version);
+        for (AlertRow changed : changedAlerts) {
             ctx.output(ALERTS, changed);
+        }
+        if (!changedAlerts.isEmpty()) { // unchanged episodes move no transition and no count
+            for (AlertTransitionRow t : AlertTransitions.changes(previousAlerts, alerts, version)) {
+                ctx.output(ALERT_TRANSITIONS, t);
+            }
+            for (AlertChange c : AlertTransitions.dayChanges(previousAlerts, alerts)) {
+                ctx.output(ALERT_CHANGES, c);
+            }
         }
 
         bundle.update(new DossierBundle(history.toArray(new DossierEvent[0]), contributions.toArray(new DayDelta[0]),

@@ -19,6 +19,7 @@ public record AlertRow(String dossierId, String kind, long raisedAt, long resolv
     /** Same episode content, whatever the version. */
     public boolean sameContent(AlertRow o) {
         return key().equals(o.key()) && resolvedAt == o.resolvedAt && dueAt == o.dueAt && deleted == o.deleted
-                && currentUnitCode.equals(o.currentUnitCode);
+                && unitCode.equals(o.unitCode) && currentUnitCode.equals(o.currentUnitCode)
+                && procedureCode.equals(o.procedureCode);
     }
 }

@@ -37,6 +37,11 @@ public final class RowBinary {
         return this;
     }
 
+    /** Int8: one byte, two's complement, the same byte as UInt8 of its low bits. */
+    public RowBinary int8(int v) {
+        return uint8(v);
+    }
+
     public RowBinary bool(boolean v) {
         return uint8(v ? 1 : 0);
     }

@@ -1,6 +1,8 @@
 package vn.ioc.analytics.sink;
 
+import vn.ioc.analytics.rows.AlertDailyRow;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
@@ -142,6 +144,45 @@ public final class Tables {
             out.string(r.dossierId()).string(r.kind()).time(r.raisedAt()).nullableTime(r.resolvedAt(), none)
                     .nullableTime(r.dueAt(), none).string(r.unitCode()).string(r.currentUnitCode())
                     .string(r.procedureCode()).int64(r.version()).bool(r.deleted());
+        }
+    };
+
+    public static final RowEncoder<AlertTransitionRow> ALERT_TRANSITIONS = new RowEncoder<>() {
+        @Override
+        public String key(AlertTransitionRow r) {
+            return r.key();
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("at", "change", "dossier_id", "kind", "raised_at", "resolved_at", "due_at", "unit_code",
+                    "current_unit_code", "procedure_code", "version", "is_deleted");
+        }
+
+        @Override
+        public void write(AlertTransitionRow r, RowBinary out) {
+            long none = DossierRow.NONE;
+            out.time(r.at()).int8(r.change()).string(r.dossierId()).string(r.kind()).time(r.raisedAt())
+                    .nullableTime(r.resolvedAt(), none).nullableTime(r.dueAt(), none).string(r.unitCode())
+                    .string(r.currentUnitCode()).string(r.procedureCode()).int64(r.version()).bool(r.deleted());
+        }
+    };
+
+    public static final RowEncoder<AlertDailyRow> ALERT_DAILY = new RowEncoder<>() {
+        @Override
+        public String key(AlertDailyRow r) {
+            return r.unitCode() + '|' + r.currentUnitCode() + '|' + r.kind() + '|' + r.epochDay();
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("unit_code", "current_unit_code", "kind", "day", "raised", "resolved", "version");
+        }
+
+        @Override
+        public void write(AlertDailyRow r, RowBinary out) {
+            out.string(r.unitCode()).string(r.currentUnitCode()).string(r.kind()).date(r.epochDay())
+                    .int64(r.raised()).int64(r.resolved()).int64(r.version());
         }
     };
 

@@ -149,7 +149,7 @@ public final class PipelineBenchmark {
         if (store == null) {
             DossierKpiJob.define(env, job, catalogs, new DossierKpiPipeline.Sinks(new DiscardingSink<>(),
                     new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-                    new DiscardingSink<>()));
+                    new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
         } else {
             DossierKpiJob.define(env, job, catalogs, store);
         }

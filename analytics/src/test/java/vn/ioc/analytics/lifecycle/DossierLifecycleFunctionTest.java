@@ -6,6 +6,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.rows.AlertChange;
+import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.testing.ExampleEvents;
@@ -94,6 +96,57 @@ class DossierLifecycleFunctionTest {
             KpiCounts corrected = net(deltas(h)).get("000.31.07.H23|2025-06-19");
             assertThat(corrected.late()).isZero();
             assertThat(corrected.early()).isEqualTo(1);
+        }
+    }
+
+    /** Net raises and resolutions per kind and local day, as alert_daily would hold them. */
+    private static Map<String, List<Long>> netAlertDays(List<AlertChange> changes) {
+        Map<String, long[]> sum = new java.util.TreeMap<>();
+        for (AlertChange c : changes) {
+            long[] v = sum.computeIfAbsent(c.kind() + "|" + java.time.LocalDate.ofEpochDay(c.epochDay()), k -> new long[2]);
+            v[0] += c.raised();
+            v[1] += c.resolved();
+        }
+        Map<String, List<Long>> out = new java.util.TreeMap<>();
+        sum.forEach((k, v) -> {
+            if (v[0] != 0 || v[1] != 0) {
+                out.put(k, List.of(v[0], v[1]));
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void alertCountsAndTransitionsFollowTheCorrectedPast() throws Exception {
+        List<DossierEvent> events = dossier42();
+        DossierEvent received = events.get(0);
+        DossierEvent completed = events.stream().filter(e -> e.type().name().equals("COMPLETED")).findFirst().orElseThrow();
+        try (var h = harness()) {
+            send(h, completed);
+            send(h, received);
+            // Without its pause: due 16 Jun 17:00, completed 19 Jun 11:00. At risk from the working day
+            // before its due (Fri 13 Jun 17:00) until it turns overdue at the midnight after its due
+            // date (17 Jun 00:00); overdue until its completion; late without an apology from then on.
+            Map<String, List<Long>> early = netAlertDays(new ArrayList<>(h.getSideOutput(DossierLifecycleFunction.ALERT_CHANGES)
+                    .stream().map(r -> r.getValue()).toList()));
+            assertThat(early).isEqualTo(Map.of(
+                    "AT_RISK|2025-06-13", List.of(1L, 0L), "AT_RISK|2025-06-17", List.of(0L, 1L),
+                    "OVERDUE|2025-06-17", List.of(1L, 0L), "OVERDUE|2025-06-19", List.of(0L, 1L),
+                    "LATE_WITHOUT_APOLOGY|2025-06-17", List.of(1L, 0L)));
+
+            // The supplement found later moves the due past the completion: every episode goes, and
+            // with it every count and transition written for it.
+            for (DossierEvent e : events) {
+                send(h, e);
+            }
+            List<AlertChange> all = h.getSideOutput(DossierLifecycleFunction.ALERT_CHANGES).stream().map(r -> r.getValue()).toList();
+            assertThat(netAlertDays(new ArrayList<>(all))).isEmpty();
+            Map<String, AlertTransitionRow> latest = new HashMap<>();
+            for (var r : h.getSideOutput(DossierLifecycleFunction.ALERT_TRANSITIONS)) {
+                latest.merge(r.getValue().key(), r.getValue(), (x, y) -> x.version() >= y.version() ? x : y);
+            }
+            assertThat(latest).isNotEmpty();
+            assertThat(latest.values()).allMatch(AlertTransitionRow::deleted);
         }
     }
 

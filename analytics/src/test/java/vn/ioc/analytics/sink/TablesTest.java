@@ -6,7 +6,9 @@ import com.clickhouse.data.ClickHouseFormat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.rows.AlertDailyRow;
 import vn.ioc.analytics.rows.AlertRow;
+import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DeadLetterReplayRow;
 import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
@@ -110,6 +112,24 @@ class TablesTest {
         assertThat(List.of(a.getLong("raised"), a.getLong("due"), a.getLong("version"), a.getLong("is_deleted")))
                 .containsExactly(AT, AT - 1, 2L, 1L);
         assertThat(a.getBoolean("open")).isTrue();
+    }
+
+    @Test
+    void aResolutionAndADailyAlertRow() throws Exception {
+        insert("alert_transitions", Tables.ALERT_TRANSITIONS, new AlertTransitionRow(AT + 5, AlertTransitionRow.RESOLVED,
+                "d-1", "AT_RISK", AT, AT + 5, AT + 9, "000.31.07.H23", "000.00.12.H23", "1.001", 3, false));
+        GenericRecord t = one("SELECT toUnixTimestamp64Milli(at) AS at, change, toUnixTimestamp64Milli(resolved_at) AS resolved, "
+                + "toUnixTimestamp64Milli(due_at) AS due, listed_units, version, is_deleted FROM alert_transitions");
+        assertThat(List.of(t.getLong("at"), t.getLong("change"), t.getLong("resolved"), t.getLong("due"), t.getLong("version"),
+                t.getLong("is_deleted"))).containsExactly(AT + 5, -1L, AT + 5, AT + 9, 3L, 0L);
+        assertThat(t.getList("listed_units")).containsExactly("000.31.07.H23", "000.00.12.H23");
+
+        insert("alert_daily", Tables.ALERT_DAILY, new AlertDailyRow("000.31.07.H23", "000.00.12.H23", "OVERDUE",
+                LocalDate.of(2026, 3, 5).toEpochDay(), 3, 2, 7));
+        GenericRecord d = one("SELECT current_unit_code, toString(day) AS day, raised, resolved, version FROM alert_daily");
+        assertThat(d.getString("current_unit_code")).isEqualTo("000.00.12.H23");
+        assertThat(d.getString("day")).isEqualTo("2026-03-05");
+        assertThat(List.of(d.getLong("raised"), d.getLong("resolved"), d.getLong("version"))).containsExactly(3L, 2L, 7L);
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.ioc.analytics.kpi;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
+import vn.ioc.analytics.rows.AlertChange;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.KpiChange;
 import vn.ioc.domain.kpi.KpiCounts;
@@ -12,13 +13,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The combiner in Flink's operator harness: what it sums, and when it lets go. */
-class DayDeltaCombinerTest {
+class DeltaCombinerTest {
 
     private static final KpiCounts ONE_RECEIVED = new KpiCounts(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     private static final KpiCounts ONE_EARLY = new KpiCounts(0, 1, 0, 0, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static OneInputStreamOperatorTestHarness<DayDelta, KpiChange> harness() throws Exception {
-        var h = new OneInputStreamOperatorTestHarness<>(new DayDeltaCombiner(100, 3));
+        var h = new OneInputStreamOperatorTestHarness<>(new DeltaCombiner<DayDelta, KpiChange>(KpiChange::of, 100, 3));
         h.open();
         return h;
     }
@@ -74,6 +75,23 @@ class DayDeltaCombinerTest {
             h.endInput();
             h.close();
             assertThat(emitted(h)).hasSize(5);
+        }
+    }
+
+    @Test
+    void sumsAlertChangesPerUnitPairKindAndDay() throws Exception {
+        var combiner = new DeltaCombiner<AlertChange, AlertChange>(c -> c, 100, 10);
+        try (var h = new OneInputStreamOperatorTestHarness<>(combiner)) {
+            h.open();
+            h.processElement(new StreamRecord<>(new AlertChange("A", "A", "OVERDUE", 10, 1, 0, 1)));
+            h.processElement(new StreamRecord<>(new AlertChange("A", "B", "OVERDUE", 10, 1, 0, 1)));
+            h.processElement(new StreamRecord<>(new AlertChange("A", "A", "OVERDUE", 10, 0, 1, 1)));
+            h.processElement(new StreamRecord<>(new AlertChange("A", "A", "AT_RISK", 10, 1, 0, 1)));
+            h.prepareSnapshotPreBarrier(1);
+            assertThat(h.extractOutputValues()).containsExactly(
+                    new AlertChange("A", "A", "OVERDUE", 10, 1, 1, 2),
+                    new AlertChange("A", "B", "OVERDUE", 10, 1, 0, 1),
+                    new AlertChange("A", "A", "AT_RISK", 10, 1, 0, 1));
         }
     }
 }

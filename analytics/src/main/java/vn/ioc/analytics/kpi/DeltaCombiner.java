@@ -3,27 +3,33 @@ package vn.ioc.analytics.kpi;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import vn.ioc.analytics.rows.DayDelta;
-import vn.ioc.analytics.rows.KpiChange;
+import org.apache.flink.util.function.SerializableFunction;
+import vn.ioc.analytics.rows.Combinable;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sums the day deltas of one subtask per (unit, day) before they cross the network to the daily
- * aggregate: a province has a few thousand (unit, day) keys against millions of deltas, so a replay
- * sends and applies a fraction of the messages. Nothing is kept in state: the sums are emitted on a
- * short timer (so live data stays fresh), when the map is full, and before every checkpoint barrier,
- * so a checkpoint never covers a delta the aggregate has not received.
+ * Sums the changes of one subtask per aggregate row (a unit's day, a unit pair's alert kind on a
+ * day) before they cross the network to the daily aggregate: a province has a few thousand such
+ * rows against millions of changes, so a replay sends and applies a fraction of the messages.
+ * Nothing is kept in state: the sums are emitted on a short timer (so live data stays fresh), when
+ * the map is full, and before every checkpoint barrier, so a checkpoint never covers a change the
+ * aggregate has not received.
+ *
+ * @param <I> what arrives (a dossier's day delta)
+ * @param <C> the change it is summed as
  */
-public final class DayDeltaCombiner extends AbstractStreamOperator<KpiChange>
-        implements OneInputStreamOperator<DayDelta, KpiChange> {
+public final class DeltaCombiner<I, C extends Combinable<C>> extends AbstractStreamOperator<C>
+        implements OneInputStreamOperator<I, C> {
 
+    private final SerializableFunction<I, C> asChange;
     private final long flushIntervalMs;
     private final int maxKeys;
-    private transient Map<String, KpiChange> pending;
+    private transient Map<String, C> pending;
 
-    public DayDeltaCombiner(long flushIntervalMs, int maxKeys) {
+    public DeltaCombiner(SerializableFunction<I, C> asChange, long flushIntervalMs, int maxKeys) {
+        this.asChange = asChange;
         this.flushIntervalMs = flushIntervalMs;
         this.maxKeys = maxKeys;
     }
@@ -44,13 +50,9 @@ public final class DayDeltaCombiner extends AbstractStreamOperator<KpiChange>
     }
 
     @Override
-    public void processElement(StreamRecord<DayDelta> element) {
-        DayDelta d = element.getValue();
-        String key = d.aggregateKey();
-        KpiChange before = pending.get(key);
-        pending.put(key, before == null
-                ? new KpiChange(d.unitCode(), d.epochDay(), d.delta(), 1)
-                : new KpiChange(d.unitCode(), d.epochDay(), before.delta().plus(d.delta()), before.changes() + 1));
+    public void processElement(StreamRecord<I> element) throws Exception {
+        C change = asChange.apply(element.getValue());
+        pending.merge(change.aggregateKey(), change, Combinable::plus);
         if (pending.size() >= maxKeys) {
             emitAll();
         }
@@ -69,7 +71,7 @@ public final class DayDeltaCombiner extends AbstractStreamOperator<KpiChange>
     }
 
     private void emitAll() {
-        for (KpiChange change : pending.values()) {
+        for (C change : pending.values()) {
             output.collect(new StreamRecord<>(change));
         }
         pending.clear();
