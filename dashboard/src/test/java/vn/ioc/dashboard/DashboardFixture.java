@@ -80,6 +80,16 @@ public final class DashboardFixture {
         client.execute(sql).get().close();
     }
 
+    /**
+     * Fills alert_transitions and alert_daily from the episodes in alerts, as the job keeps them:
+     * after the fixture's episodes, and again after a test adds its own.
+     */
+    public void deriveAlertTables() throws Exception {
+        for (String sql : vn.ioc.dashboard.bench.DerivedAlertTables.statements()) {
+            execute(sql);
+        }
+    }
+
     private void load() throws Exception {
         execute("INSERT INTO kpi_daily (unit_code, day, received, early, on_time, late, withdrawn, open_delta, overdue_delta, "
                 + "online_received, fee_bearing, paid_online, completed, electronic_results, ratings, satisfied, "
@@ -127,5 +137,6 @@ public final class DashboardFixture {
                 + "', '1.001612', 1, 0),"
                 + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '" + JUSTICE + "', '" + JUSTICE
                 + "', '1.001612', 2, 1)");
+        deriveAlertTables();
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.ioc.dashboard.kpi.KpiRepository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ class ListedUnitsTest {
                 + "procedure_code, version, is_deleted) VALUES "
                 + "('" + D6 + "', 'OVERDUE', '2026-03-12 00:00:00', NULL, '2026-03-11 17:00:00', '" + COMMUNE + "', '" + DEPARTMENT
                 + "', '1.001612', 3, 0)");
+        fixture.deriveAlertTables();
         // The same event delivered twice (two places in the topic): one line of the timeline.
         fixture.execute("INSERT INTO events (event_id, dossier_id, type, at, unit_code, payload, kafka_partition, kafka_offset) "
                 + "VALUES ('e0', '" + D1 + "', 'RECEIVED', '2026-03-02 09:00:00', '" + DEPARTMENT + "', "
@@ -98,6 +100,52 @@ class ListedUnitsTest {
                 JsonNode answer = TestUsers.getJson(http, "/api/dossiers?unit=" + unit, leader);
                 assertThat(ids(answer)).as(unit).isEqualTo(expected);
                 assertThat(answer.get("total").asLong()).as(unit).isEqualTo(expected.size());
+            }
+        });
+    }
+
+    /**
+     * The ticker's counts come from day totals and the day's transitions, its newest episodes from the
+     * transitions of the last week: both must say what counting the episodes says, for every scope
+     * and at every instant where an episode starts or ends (and just before and after it).
+     */
+    @Test
+    void alertCountsAndNewestEpisodesAreWhatTheEpisodesSayAtEveryInstant() {
+        List<Instant> instants = new ArrayList<>();
+        fixture.client.queryAll("SELECT DISTINCT toUnixTimestamp64Milli(t) AS ms FROM (SELECT raised_at AS t FROM alerts "
+                + "UNION ALL SELECT assumeNotNull(resolved_at) FROM alerts WHERE resolved_at IS NOT NULL) ORDER BY ms")
+                .forEach(r -> {
+                    Instant b = Instant.ofEpochMilli(r.getLong("ms"));
+                    instants.addAll(List.of(b.minusMillis(1), b, b.plusMillis(1), b.plus(java.time.Duration.ofHours(13))));
+                });
+        assertThat(instants).hasSizeGreaterThan(20);
+        String active = " FROM alerts FINAL WHERE is_deleted = 0 AND (unit_code IN {u:Array(String)} OR current_unit_code IN "
+                + "{u:Array(String)}) AND raised_at <= fromUnixTimestamp64Milli({at:Int64}) AND (resolved_at IS NULL OR "
+                + "resolved_at > fromUnixTimestamp64Milli({at:Int64}))";
+        JavalinTest.test(fixture.app().javalin(), (server, http) -> {
+            var leader = TestUsers.as(TestUsers.login(http, "leader"));
+            for (String unit : List.of(PROVINCE, DISTRICT, COMMUNE, DEPARTMENT, JUSTICE)) {
+                Map<String, Object> p = new java.util.HashMap<>(Map.of("u", KpiRepository.arrayLiteral(fixture.catalogs.units().subtree(unit))));
+                for (Instant at : instants) {
+                    p.put("at", at.toEpochMilli());
+                    Map<String, Long> counts = new java.util.TreeMap<>();
+                    fixture.client.queryAll("SELECT toString(kind) AS kind, count() AS n" + active + " GROUP BY kind", p)
+                            .forEach(r -> counts.put(r.getString("kind"), r.getLong("n")));
+                    List<String> newest = new ArrayList<>();
+                    fixture.client.queryAll("SELECT concat(dossier_id, ' ', toString(kind)) AS a" + active
+                            + " ORDER BY raised_at DESC, dossier_id, kind LIMIT 2", p).forEach(r -> newest.add(r.getString("a")));
+
+                    String query = "/api/alerts?unit=" + unit + "&at=" + at + "&limit=";
+                    JsonNode answer = TestUsers.getJson(http, query + 2, leader);
+                    Map<String, Long> shown = new java.util.TreeMap<>();
+                    answer.get("counts").fields().forEachRemaining(e -> shown.put(e.getKey(), e.getValue().asLong()));
+                    assertThat(shown).as(unit + " at " + at).isEqualTo(counts);
+                    List<String> listed = new ArrayList<>();
+                    answer.get("alerts").forEach(a -> listed.add(a.get("dossierId").asText() + " " + a.get("kind").asText()));
+                    assertThat(listed).as(unit + " at " + at).isEqualTo(newest);
+                    assertThat(TestUsers.getJson(http, query + 1, leader).get("alerts")).as(unit + " at " + at)
+                            .hasSize(Math.min(1, newest.size()));
+                }
             }
         });
     }

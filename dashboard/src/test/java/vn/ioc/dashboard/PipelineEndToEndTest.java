@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -124,6 +125,19 @@ class PipelineEndToEndTest {
                 JsonNode may = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-05-01&to=2025-05-31", TestUsers.wall()).body().string());
                 assertThat(may.get("received").asLong()).isZero();
                 assertThat(may.get("onTimeRate").isNull()).isTrue();
+
+                // The job's alert tables: 0001 is at risk from 4 Jun 08:05 (one working day before its due)
+                // until its completion at 15:30 the same day; every other episode it wrote on the way,
+                // for dossiers whose late events changed their past, is gone again.
+                for (var expected : Map.of("2025-06-04T08:04:59.999%2B07:00", 0, "2025-06-04T08:05:00%2B07:00", 1,
+                        "2025-06-04T15:29:59.999%2B07:00", 1, "2025-06-04T15:30:00%2B07:00", 0, "2025-06-20T12:00:00%2B07:00", 0)
+                        .entrySet()) {
+                    JsonNode alerts = json(http.get("/api/alerts?unit=000.00.00.H23&at=" + expected.getKey(), TestUsers.wall())
+                            .body().string());
+                    assertThat(alerts.path("counts").path("AT_RISK").asLong()).as(expected.getKey()).isEqualTo((long) expected.getValue());
+                    assertThat(alerts.get("counts").size()).as(expected.getKey()).isEqualTo((long) expected.getValue());
+                    assertThat(alerts.get("alerts").size()).as(expected.getKey()).isEqualTo((long) expected.getValue());
+                }
 
                 assertThat(http.get("/api/kpi?unit=nope&from=2025-06-01&to=2025-06-30", TestUsers.wall()).code()).isEqualTo(404);
                 assertThat(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-31&to=2025-06-30", TestUsers.wall()).code()).isEqualTo(400);

@@ -6,9 +6,11 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import vn.ioc.dashboard.dossier.UnitCondition;
 import vn.ioc.dashboard.kpi.KpiRepository;
+import vn.ioc.dashboard.web.Times;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,13 +44,26 @@ public final class AlertRepository {
 
     /** The newest {@code limit} episodes active at {@code at}, newest first. */
     public List<Alert> activeAt(Collection<String> units, Instant at, int limit) {
-        // Newest first: when the last week alone holds enough episodes, they are the answer, and the
-        // raised_at index lets ClickHouse read only that week instead of every episode ever raised.
+        // Newest first: when the last week alone holds enough episodes, they are the answer, read from
+        // the raises in alert_transitions, a short range of its time-ordered key. Otherwise every
+        // episode ever raised may be among them: alerts, ordered by dossier (and so by unit), finds
+        // those of a small unit set through its unit index.
         UnitCondition unit = UnitCondition.of(units);
-        String order = " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}" + unit.settings();
-        List<Alert> recent = query(COLUMNS + where(unit) + " AND raised_at >= fromUnixTimestamp64Milli({since:Int64})" + order,
+        List<Alert> recent = query("""
+                SELECT dossier_id, toString(kind) AS kind, toUnixTimestamp64Milli(raised_at) AS raised,
+                       toUnixTimestamp64Milli(resolved_at) AS resolved, toUnixTimestamp64Milli(due_at) AS due,
+                       toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
+                       toString(procedure_code) AS procedure_code
+                FROM alert_transitions FINAL
+                WHERE at >= fromUnixTimestamp64Milli({since:Int64}) AND at <= fromUnixTimestamp64Milli({at:Int64})
+                  AND change = 1 AND is_deleted = 0 AND %s
+                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
+                ORDER BY at DESC, dossier_id, kind LIMIT {limit:UInt32}%s
+                """.formatted(unit.listed(), unit.settings()),
                 params(units, at, Map.of("limit", limit, "since", at.minus(FRESH_WINDOW).toEpochMilli())));
-        return recent.size() >= limit ? recent : query(COLUMNS + where(unit) + order, params(units, at, Map.of("limit", limit)));
+        return recent.size() >= limit ? recent : query(COLUMNS + where(unit)
+                + " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}" + unit.settings(),
+                params(units, at, Map.of("limit", limit)));
     }
 
     /** Episodes listed under one of {@code {units}} and active at {@code {at}}. */
@@ -70,12 +85,34 @@ public final class AlertRepository {
         return out;
     }
 
-    /** How many episodes of each kind are active at {@code at}. */
+    /**
+     * How many episodes of each kind are active at {@code at}, without reading the episodes: those
+     * active at the end of the day before (raised minus resolved over the days up to it, from
+     * alert_daily), plus the raises and minus the resolutions of the day of {@code at} up to that
+     * instant (alert_transitions). Equal to counting the episodes with raised_at <= at < resolved_at.
+     */
     public Map<String, Long> countsAt(Collection<String> units, Instant at) {
         Map<String, Long> out = new LinkedHashMap<>();
         UnitCondition unit = UnitCondition.of(units);
-        for (GenericRecord r : client.queryAll("SELECT toString(kind) AS kind, count() AS n " + where(unit) + " GROUP BY kind"
-                + unit.settings(), params(units, at, Map.of()))) {
+        LocalDate day = Times.localDate(at);
+        Map<String, Object> p = params(units, at, Map.of("day", day.toString(),
+                "dayStart", Times.startOfDay(day).toEpochMilli()));
+        for (GenericRecord r : client.queryAll("""
+                SELECT kind, sum(n) AS n
+                FROM (SELECT toString(kind) AS kind, sum(raised) - sum(resolved) AS n
+                      FROM alert_daily FINAL
+                      WHERE day < toDate({day:String}) AND %1$s
+                      GROUP BY kind
+                      UNION ALL
+                      SELECT toString(kind) AS kind, sum(toInt64(change)) AS n
+                      FROM alert_transitions FINAL
+                      WHERE at >= fromUnixTimestamp64Milli({dayStart:Int64}) AND at <= fromUnixTimestamp64Milli({at:Int64})
+                        AND is_deleted = 0 AND %1$s
+                      GROUP BY kind)
+                GROUP BY kind
+                HAVING n > 0
+                ORDER BY kind%2$s
+                """.formatted(unit.listed(), unit.settings()), p)) {
             out.put(r.getString("kind"), r.getLong("n"));
         }
         return out;
