@@ -3,13 +3,12 @@
 -- both read every episode ever raised. Two tables the job keeps beside it answer them instead:
 --
 -- alert_transitions: each episode's raise (change = +1, at = raised_at) and, once resolved, its
--- resolution (change = -1, at = resolved_at), with the units it is listed under, ordered by time:
+-- resolution (change = -1, at = resolved_at), ordered by time. The episode's columns ride along, so
 -- the newest raised episodes, and the changes since a day began, are a short range of the primary
--- key. The episode's other columns stay in alerts (its key is here), so resolving an episode writes
--- its resolution and leaves its raise alone. Not partitioned: a replay writes transitions of every
--- month in each insert, and a part per month and insert would keep the server merging. A
--- transition that a later event moves or removes (a resolution found earlier, an episode that
--- disappears) is written again with is_deleted = 1, as in `alerts`.
+-- key. Not partitioned: a replay writes transitions of every month in each insert, and a part per
+-- month and insert would keep the server merging. A transition that a later event moves or
+-- removes (a resolution found earlier, an episode that disappears) is written again with
+-- is_deleted = 1, as in `alerts`.
 CREATE TABLE IF NOT EXISTS alert_transitions
 (
     at                DateTime64(3, 'Asia/Ho_Chi_Minh'),
@@ -17,8 +16,11 @@ CREATE TABLE IF NOT EXISTS alert_transitions
     dossier_id        String,
     kind              LowCardinality(String),
     raised_at         DateTime64(3, 'Asia/Ho_Chi_Minh'),
+    resolved_at       Nullable(DateTime64(3, 'Asia/Ho_Chi_Minh')),
+    due_at            Nullable(DateTime64(3, 'Asia/Ho_Chi_Minh')),
     unit_code         LowCardinality(String),
     current_unit_code LowCardinality(String),
+    procedure_code    LowCardinality(String),
     version           UInt64,
     is_deleted        UInt8,
     listed_units      Array(LowCardinality(String)) MATERIALIZED arrayDistinct([unit_code, current_unit_code])

@@ -38,8 +38,8 @@ public final class AlertTransitions {
     }
 
     private static AlertTransitionRow transition(AlertRow e, long at, int change) {
-        return new AlertTransitionRow(at, change, e.dossierId(), e.kind(), e.raisedAt(), e.unitCode(), e.currentUnitCode(),
-                e.version(), false);
+        return new AlertTransitionRow(at, change, e.dossierId(), e.kind(), e.raisedAt(), e.resolvedAt(), e.dueAt(),
+                e.unitCode(), e.currentUnitCode(), e.procedureCode(), e.version(), false);
     }
 
     /**
@@ -67,7 +67,8 @@ public final class AlertTransitions {
 
     private static AlertTransitionRow withVersion(AlertTransitionRow t, long version) {
         return t.version() == version ? t : new AlertTransitionRow(t.at(), t.change(), t.dossierId(), t.kind(),
-                t.raisedAt(), t.unitCode(), t.currentUnitCode(), version, t.deleted());
+                t.raisedAt(), t.resolvedAt(), t.dueAt(), t.unitCode(), t.currentUnitCode(), t.procedureCode(), version,
+                t.deleted());
     }
 
     private record DayKey(String unitCode, String currentUnitCode, String kind, long epochDay)

@@ -155,14 +155,16 @@ public final class Tables {
 
         @Override
         public List<String> columns() {
-            return List.of("at", "change", "dossier_id", "kind", "raised_at", "unit_code", "current_unit_code", "version",
-                    "is_deleted");
+            return List.of("at", "change", "dossier_id", "kind", "raised_at", "resolved_at", "due_at", "unit_code",
+                    "current_unit_code", "procedure_code", "version", "is_deleted");
         }
 
         @Override
         public void write(AlertTransitionRow r, RowBinary out) {
+            long none = DossierRow.NONE;
             out.time(r.at()).int8(r.change()).string(r.dossierId()).string(r.kind()).time(r.raisedAt())
-                    .string(r.unitCode()).string(r.currentUnitCode()).int64(r.version()).bool(r.deleted());
+                    .nullableTime(r.resolvedAt(), none).nullableTime(r.dueAt(), none).string(r.unitCode())
+                    .string(r.currentUnitCode()).string(r.procedureCode()).int64(r.version()).bool(r.deleted());
         }
     };
 

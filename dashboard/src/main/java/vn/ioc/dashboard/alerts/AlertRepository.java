@@ -44,26 +44,21 @@ public final class AlertRepository {
 
     /** The newest {@code limit} episodes active at {@code at}, newest first. */
     public List<Alert> activeAt(Collection<String> units, Instant at, int limit) {
-        // Newest first: when the last week alone holds enough episodes, they are the answer, found in
-        // alert_transitions, a short range of its time-ordered key, and read from alerts by their key.
-        // Otherwise every episode ever raised may be among them: alerts, ordered by dossier (and so
-        // by unit), finds those of a small unit set through its unit index.
+        // Newest first: when the last week alone holds enough episodes, they are the answer, read from
+        // the raises in alert_transitions, a short range of its time-ordered key. Otherwise every
+        // episode ever raised may be among them: alerts, ordered by dossier (and so by unit), finds
+        // those of a small unit set through its unit index.
         UnitCondition unit = UnitCondition.of(units);
-        // An episode raised in the window and resolved by {at} was resolved in the window too: the
-        // window's transitions alone say which of its raises still hold.
-        List<Alert> recent = query(COLUMNS + """
-                FROM alerts FINAL
-                WHERE (dossier_id, kind, raised_at) IN (
-                    SELECT dossier_id, kind, raised_at
-                    FROM alert_transitions FINAL
-                    WHERE at >= fromUnixTimestamp64Milli({since:Int64}) AND at <= fromUnixTimestamp64Milli({at:Int64})
-                      AND is_deleted = 0 AND %s
-                    GROUP BY dossier_id, kind, raised_at
-                    HAVING min(change) = 1
-                    ORDER BY raised_at DESC, dossier_id, kind
-                    LIMIT {limit:UInt32})
-                  AND is_deleted = 0
-                ORDER BY raised_at DESC, dossier_id, kind%s
+        List<Alert> recent = query("""
+                SELECT dossier_id, toString(kind) AS kind, toUnixTimestamp64Milli(raised_at) AS raised,
+                       toUnixTimestamp64Milli(resolved_at) AS resolved, toUnixTimestamp64Milli(due_at) AS due,
+                       toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
+                       toString(procedure_code) AS procedure_code
+                FROM alert_transitions FINAL
+                WHERE at >= fromUnixTimestamp64Milli({since:Int64}) AND at <= fromUnixTimestamp64Milli({at:Int64})
+                  AND change = 1 AND is_deleted = 0 AND %s
+                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
+                ORDER BY at DESC, dossier_id, kind LIMIT {limit:UInt32}%s
                 """.formatted(unit.listed(), unit.settings()),
                 params(units, at, Map.of("limit", limit, "since", at.minus(FRESH_WINDOW).toEpochMilli())));
         return recent.size() >= limit ? recent : query(COLUMNS + where(unit)

@@ -15,13 +15,13 @@ public final class DerivedAlertTables {
 
     /** The statements, in order: both tables emptied, then filled from the episodes that hold. */
     public static List<String> statements() {
-        String episode = "dossier_id, kind, raised_at, unit_code, current_unit_code, version, 0";
+        String episode = "dossier_id, kind, raised_at, resolved_at, due_at, unit_code, current_unit_code, procedure_code, version, 0";
         return List.of(
                 "TRUNCATE TABLE IF EXISTS alert_transitions",
                 "TRUNCATE TABLE IF EXISTS alert_daily",
                 """
-                INSERT INTO alert_transitions (at, change, dossier_id, kind, raised_at, unit_code, current_unit_code, version,
-                                               is_deleted)
+                INSERT INTO alert_transitions (at, change, dossier_id, kind, raised_at, resolved_at, due_at, unit_code,
+                                               current_unit_code, procedure_code, version, is_deleted)
                 SELECT raised_at, 1, %1$s FROM alerts FINAL WHERE is_deleted = 0
                 UNION ALL
                 SELECT assumeNotNull(resolved_at), -1, %1$s FROM alerts FINAL WHERE is_deleted = 0 AND resolved_at IS NOT NULL
