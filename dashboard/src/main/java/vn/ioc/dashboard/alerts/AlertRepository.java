@@ -31,6 +31,7 @@ public final class AlertRepository {
             """;
 
     private static final Duration FRESH_WINDOW = Duration.ofDays(7);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertRepository.class);
 
     public record Alert(String dossierId, String kind, Instant raisedAt, Instant resolvedAt, Instant dueAt,
                         String unitCode, String currentUnitCode, String procedureCode) {
@@ -110,10 +111,18 @@ public final class AlertRepository {
                         AND is_deleted = 0 AND %1$s
                       GROUP BY kind)
                 GROUP BY kind
-                HAVING n > 0
+                HAVING n != 0
                 ORDER BY kind%2$s
                 """.formatted(unit.listed(), unit.settings()), p)) {
-            out.put(r.getString("kind"), r.getLong("n"));
+            long n = r.getLong("n");
+            if (n > 0) {
+                out.put(r.getString("kind"), n);
+            } else {
+                // More resolutions than raises can only mean missing rows: a job resumed with state
+                // from before alert_daily, or one table a flush behind the other for a moment.
+                LOG.warn("{} active {} alerts at {} for {} units: alert_daily and alert_transitions disagree",
+                        n, r.getString("kind"), at, units.size());
+            }
         }
         return out;
     }

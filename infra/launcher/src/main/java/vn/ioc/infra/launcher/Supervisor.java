@@ -209,8 +209,24 @@ public final class Supervisor {
             step.failed();
             throw e;
         }
+        if (SchemaStep.jobMustReplay(applied)) {
+            // Kept on disk until the job has started without its old state, so that a start that
+            // fails in between still replays next time.
+            try {
+                Files.createDirectories(replayMarker().getParent());
+                Files.writeString(replayMarker(), "migrations " + applied + " need a replay of the topic\n");
+            } catch (IOException e) {
+                step.failed();
+                throw new StartupException("Cannot write " + replayMarker() + ": " + e.getMessage(), e);
+            }
+        }
         step.finish((applied.isEmpty() ? "up to date" : "applied " + applied) + " in "
                 + Progress.seconds(step.elapsed()) + " (database " + config.clickhouseDatabase() + ")");
+    }
+
+    /** Present while the job must start without its saved state (see {@link SchemaStep#JOB_REPLAYS_AFTER}). */
+    private Path replayMarker() {
+        return config.dataDir().resolve("flink/replay-required");
     }
 
     private void startKafka(Progress.Step step) throws StartupException, InterruptedException {
@@ -297,7 +313,9 @@ public final class Supervisor {
                 "--clickhouse-database", config.clickhouseDatabase()));
         config.catalogDir().ifPresent(dir -> args.addAll(List.of("--catalog-dir", dir.toString())));
         // The local cluster writes its checkpoints under DATA; an external one keeps its own.
-        Optional<RestorePoints.RestorePoint> restorePoint = config.externalFlinkUrl().isPresent() ? Optional.empty()
+        boolean replay = Files.exists(replayMarker());
+        Optional<RestorePoints.RestorePoint> restorePoint = config.externalFlinkUrl().isPresent() || replay
+                ? Optional.empty()
                 : RestorePoints.newest(lastSavepointRecord(), config.dataDir().resolve("flink/checkpoints"));
         AnalyticsJob.Submission submission;
         try {
@@ -305,6 +323,16 @@ public final class Supervisor {
         } catch (StartupException e) {
             step.failed();
             throw e;
+        }
+        if (replay && !submission.alreadyRunning()) {
+            out.println("      note: the schema gained tables the job fills from every dossier's history,"
+                    + " so it starts without its saved state and replays " + config.topic());
+            try {
+                Files.deleteIfExists(replayMarker());
+            } catch (IOException e) {
+                out.println("      note: cannot remove " + replayMarker() + " (" + e.getMessage()
+                        + "); remove it, or the next start replays again");
+            }
         }
         if (submission.alreadyRunning()) {
             step.finish("already running as job " + submission.jobId() + ", left as it is");
