@@ -4,8 +4,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import vn.ioc.analytics.kpi.DailyKpiAggregator;
-import vn.ioc.analytics.kpi.DailyAlertAggregator;
+import vn.ioc.analytics.kpi.DailyAggregator;
 import vn.ioc.analytics.kpi.DeltaCombiner;
 import vn.ioc.analytics.lifecycle.DeadLetterTopicRecords;
 import vn.ioc.analytics.lifecycle.DossierLifecycleFunction;
@@ -100,7 +99,7 @@ public final class DossierKpiPipeline {
                         new DeltaCombiner<AlertChange, AlertChange>(c -> c, COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
                 .uid("combine-alert-changes")
                 .keyBy(AlertChange::aggregateKey)
-                .process(new DailyAlertAggregator())
+                .process(new DailyAggregator<>(AlertDailyRow.class, AlertDailyRow::after))
                 .name("daily alerts").uid("daily-alerts")
                 .sinkTo(sinks.alertDaily()).name("alert_daily").uid("sink-alert-daily");
 
@@ -108,7 +107,7 @@ public final class DossierKpiPipeline {
                         new DeltaCombiner<DayDelta, KpiChange>(KpiChange::of, COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
                 .uid("combine-day-deltas")
                 .keyBy(KpiChange::aggregateKey)
-                .process(new DailyKpiAggregator())
+                .process(new DailyAggregator<>(KpiDailyRow.class, KpiDailyRow::after))
                 .name("daily kpi").uid("daily-kpi")
                 .sinkTo(sinks.kpiDaily()).name("kpi_daily").uid("sink-kpi-daily");
     }

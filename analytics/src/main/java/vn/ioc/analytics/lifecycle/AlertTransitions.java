@@ -29,22 +29,18 @@ public final class AlertTransitions {
     public static List<AlertTransitionRow> of(Collection<AlertRow> episodes) {
         List<AlertTransitionRow> out = new ArrayList<>(episodes.size() * 2);
         for (AlertRow e : episodes) {
-            out.add(transition(e, e.raisedAt(), AlertTransitionRow.RAISED));
+            out.add(new AlertTransitionRow(e.raisedAt(), AlertTransitionRow.RAISED, e));
             if (e.resolvedAt() >= 0) {
-                out.add(transition(e, e.resolvedAt(), AlertTransitionRow.RESOLVED));
+                out.add(new AlertTransitionRow(e.resolvedAt(), AlertTransitionRow.RESOLVED, e));
             }
         }
         return out;
     }
 
-    private static AlertTransitionRow transition(AlertRow e, long at, int change) {
-        return new AlertTransitionRow(at, change, e.dossierId(), e.kind(), e.raisedAt(), e.resolvedAt(), e.dueAt(),
-                e.unitCode(), e.currentUnitCode(), e.procedureCode(), e.version(), false);
-    }
-
     /**
-     * The transition rows to write when the episodes change from {@code before} to {@code after}:
-     * new or changed ones at {@code version}, and deletions of the ones that are gone.
+     * The transition rows to write when the episodes change from {@code before} to {@code after}
+     * (the dossier's episodes at {@code version}): new or changed ones, and deletions of the ones that
+     * are gone.
      */
     public static List<AlertTransitionRow> changes(Collection<AlertRow> before, Collection<AlertRow> after, long version) {
         Map<String, AlertTransitionRow> previous = new HashMap<>();
@@ -55,7 +51,7 @@ public final class AlertTransitions {
         for (AlertTransitionRow t : of(after)) {
             AlertTransitionRow old = previous.remove(t.key());
             if (old == null || !old.sameContent(t)) {
-                out.add(withVersion(t, version));
+                out.add(t);
             }
         }
         for (AlertTransitionRow gone : previous.values()) {
@@ -63,12 +59,6 @@ public final class AlertTransitions {
         }
         out.sort((a, b) -> a.key().compareTo(b.key()));
         return out;
-    }
-
-    private static AlertTransitionRow withVersion(AlertTransitionRow t, long version) {
-        return t.version() == version ? t : new AlertTransitionRow(t.at(), t.change(), t.dossierId(), t.kind(),
-                t.raisedAt(), t.resolvedAt(), t.dueAt(), t.unitCode(), t.currentUnitCode(), t.procedureCode(), version,
-                t.deleted());
     }
 
     private record DayKey(String unitCode, String currentUnitCode, String kind, long epochDay)

@@ -7,4 +7,14 @@ package vn.ioc.analytics.rows;
  */
 public record AlertDailyRow(String unitCode, String currentUnitCode, String kind, long epochDay, long raised,
                             long resolved, long version) {
+
+    /** The row after {@code change}: its raises and resolutions added, its version counting the change's deltas. */
+    public static AlertDailyRow after(AlertDailyRow before, AlertChange change) {
+        return before == null
+                ? new AlertDailyRow(change.unitCode(), change.currentUnitCode(), change.kind(), change.epochDay(),
+                        change.raised(), change.resolved(), change.changes())
+                : new AlertDailyRow(before.unitCode, before.currentUnitCode, before.kind, before.epochDay,
+                        before.raised + change.raised(), before.resolved + change.resolved(),
+                        before.version + change.changes());
+    }
 }

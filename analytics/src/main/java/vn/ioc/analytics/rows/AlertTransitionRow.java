@@ -2,31 +2,34 @@ package vn.ioc.analytics.rows;
 
 /**
  * One transition of an alert episode as stored in {@code alert_transitions}: its raise
- * ({@code change} +1 at {@code raisedAt}) or its resolution (-1 at {@code resolvedAt}), with the
- * episode's columns (instants as epoch milliseconds, -1 when absent). {@code deleted} marks a
- * transition that a later event moved or removed.
+ * ({@code change} +1 at the episode's raise) or its resolution (-1 at its resolution), with the
+ * episode's columns. The episode's {@code deleted} and {@code version} are the transition's: a
+ * transition that a later event moved or removed is written again as deleted.
  */
-public record AlertTransitionRow(long at, int change, String dossierId, String kind, long raisedAt, long resolvedAt,
-                                 long dueAt, String unitCode, String currentUnitCode, String procedureCode,
-                                 long version, boolean deleted) {
+public record AlertTransitionRow(long at, int change, AlertRow episode) {
 
     public static final int RAISED = 1;
     public static final int RESOLVED = -1;
 
     /** The identity of the row in its table: its ordering key. */
     public String key() {
-        return at + "|" + dossierId + '|' + kind + '|' + raisedAt + '|' + change;
+        return at + "|" + change + '|' + episode.key();
+    }
+
+    public boolean deleted() {
+        return episode.deleted();
+    }
+
+    public long version() {
+        return episode.version();
     }
 
     public AlertTransitionRow asDeleted(long newVersion) {
-        return new AlertTransitionRow(at, change, dossierId, kind, raisedAt, resolvedAt, dueAt, unitCode,
-                currentUnitCode, procedureCode, newVersion, true);
+        return new AlertTransitionRow(at, change, episode.asDeleted(newVersion));
     }
 
     /** Same content, whatever the version. */
     public boolean sameContent(AlertTransitionRow o) {
-        return key().equals(o.key()) && resolvedAt == o.resolvedAt && dueAt == o.dueAt && deleted == o.deleted
-                && unitCode.equals(o.unitCode) && currentUnitCode.equals(o.currentUnitCode)
-                && procedureCode.equals(o.procedureCode);
+        return at == o.at && change == o.change && episode.sameContent(o.episode);
     }
 }

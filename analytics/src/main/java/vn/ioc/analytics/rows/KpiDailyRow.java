@@ -11,6 +11,14 @@ import java.time.LocalDate;
  */
 public record KpiDailyRow(String unitCode, long epochDay, KpiCounts counts, long version) {
 
+    /** The row after {@code change}: its counts added, its version counting the change's deltas. */
+    public static KpiDailyRow after(KpiDailyRow before, KpiChange change) {
+        return before == null
+                ? new KpiDailyRow(change.unitCode(), change.epochDay(), KpiCounts.ZERO.plus(change.delta()), change.changes())
+                : new KpiDailyRow(before.unitCode, before.epochDay, before.counts.plus(change.delta()),
+                        before.version + change.changes());
+    }
+
     public LocalDate day() {
         return LocalDate.ofEpochDay(epochDay);
     }

@@ -160,9 +160,10 @@ public final class Tables {
         }
 
         @Override
-        public void write(AlertTransitionRow r, RowBinary out) {
+        public void write(AlertTransitionRow t, RowBinary out) {
+            AlertRow r = t.episode();
             long none = DossierRow.NONE;
-            out.time(r.at()).int8(r.change()).string(r.dossierId()).string(r.kind()).time(r.raisedAt())
+            out.time(t.at()).int8(t.change()).string(r.dossierId()).string(r.kind()).time(r.raisedAt())
                     .nullableTime(r.resolvedAt(), none).nullableTime(r.dueAt(), none).string(r.unitCode())
                     .string(r.currentUnitCode()).string(r.procedureCode()).int64(r.version()).bool(r.deleted());
         }

@@ -117,7 +117,7 @@ class TablesTest {
     @Test
     void aResolutionAndADailyAlertRow() throws Exception {
         insert("alert_transitions", Tables.ALERT_TRANSITIONS, new AlertTransitionRow(AT + 5, AlertTransitionRow.RESOLVED,
-                "d-1", "AT_RISK", AT, AT + 5, AT + 9, "000.31.07.H23", "000.00.12.H23", "1.001", 3, false));
+                new AlertRow("d-1", "AT_RISK", AT, AT + 5, AT + 9, "000.31.07.H23", "000.00.12.H23", "1.001", 3, false)));
         GenericRecord t = one("SELECT toUnixTimestamp64Milli(at) AS at, change, toUnixTimestamp64Milli(resolved_at) AS resolved, "
                 + "toUnixTimestamp64Milli(due_at) AS due, listed_units, version, is_deleted FROM alert_transitions");
         assertThat(List.of(t.getLong("at"), t.getLong("change"), t.getLong("resolved"), t.getLong("due"), t.getLong("version"),

@@ -50,11 +50,7 @@ public final class AlertRepository {
         // episode ever raised may be among them: alerts, ordered by dossier (and so by unit), finds
         // those of a small unit set through its unit index.
         UnitCondition unit = UnitCondition.of(units);
-        List<Alert> recent = query("""
-                SELECT dossier_id, toString(kind) AS kind, toUnixTimestamp64Milli(raised_at) AS raised,
-                       toUnixTimestamp64Milli(resolved_at) AS resolved, toUnixTimestamp64Milli(due_at) AS due,
-                       toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
-                       toString(procedure_code) AS procedure_code
+        List<Alert> recent = query(COLUMNS + """
                 FROM alert_transitions FINAL
                 WHERE at >= fromUnixTimestamp64Milli({since:Int64}) AND at <= fromUnixTimestamp64Milli({at:Int64})
                   AND change = 1 AND is_deleted = 0 AND %s

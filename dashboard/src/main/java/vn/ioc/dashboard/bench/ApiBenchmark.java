@@ -166,7 +166,6 @@ public final class ApiBenchmark {
                 """, Map.of());
         System.out.printf("alerts: %,d rows in %.1f s%n", count(client, "alerts"), seconds(started));
         started = System.nanoTime();
-        exec(client, "OPTIMIZE TABLE alerts FINAL", Map.of());
         for (String sql : DerivedAlertTables.statements()) {
             exec(client, sql, Map.of());
         }
