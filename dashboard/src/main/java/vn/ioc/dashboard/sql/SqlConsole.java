@@ -8,6 +8,7 @@ import com.clickhouse.data.ClickHouseColumn;
 import vn.ioc.dashboard.ApiError;
 import vn.ioc.dashboard.web.Csv;
 import vn.ioc.dashboard.web.Times;
+import vn.ioc.infra.schema.ClickHouseEndpoint;
 
 import java.lang.reflect.Array;
 import java.net.InetAddress;
@@ -58,7 +59,9 @@ public final class SqlConsole {
                 .serverSetting("readonly", "1")
                 .serverSetting("max_execution_time", String.valueOf(MAX_SECONDS))
                 .serverSetting("max_result_rows", String.valueOf(MAX_ROWS))
-                .serverSetting("result_overflow_mode", "break");
+                .serverSetting("result_overflow_mode", "break")
+                // An analyst's FINAL collapses rows the way ClickHouse documents it, across partitions too.
+                .serverSetting(ClickHouseEndpoint.FINAL_WITHIN_PARTITIONS, "0");
     }
 
     public Result run(String sql) {

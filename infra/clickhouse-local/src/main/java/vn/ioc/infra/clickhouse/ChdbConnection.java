@@ -17,6 +17,7 @@ final class ChdbConnection implements AutoCloseable {
     private Pointer slot;          // the chdb_connection * that chdb_connect returned
     private final Pointer handle;  // the chdb_connection itself
     private String currentDatabase = "default";
+    private String settingsKey;    // the session settings applied to it, null until configured
 
     ChdbConnection(ChdbNative chdb, Pointer slot) {
         this.chdb = chdb;
@@ -59,6 +60,15 @@ final class ChdbConnection implements AutoCloseable {
         } finally {
             Reference.reachabilityFence(params);
         }
+    }
+
+    /** The settings this connection's session carries ("" for none), or null before they were applied. */
+    String settingsKey() {
+        return settingsKey;
+    }
+
+    void configured(String key) {
+        settingsKey = key;
     }
 
     /** Makes {@code database} current, skipping the round trip when it already is. */

@@ -15,7 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chDB engine of this process. chDB allows one data directory per process and cannot be started again once
@@ -23,7 +26,9 @@ import java.util.List;
  * exits, across any number of servers started and closed on it.
  *
  * <p>It holds one connection for its whole life (closing the last connection would shut the engine down) and
- * pools further connections to the same directory for concurrent requests.
+ * pools further connections to the same directory for concurrent requests. Session settings cannot be undone
+ * on a connection (readonly=1 forbids even resetting them), so the pool is kept per set of settings: a
+ * connection configured for one set only ever serves requests asking for exactly that set again.
  */
 final class ChdbEngine {
 
@@ -38,7 +43,9 @@ final class ChdbEngine {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final ChdbConnection keeper;
-    private final Deque<ChdbConnection> idle = new ArrayDeque<>();
+    /** Idle connections by the settings they carry ("" for none), the most recently used set last. */
+    private final Map<String, Deque<ChdbConnection>> idle = new LinkedHashMap<>();
+    private int idleCount;
     private final List<AutoCloseable> users = new ArrayList<>();
     private final List<Runnable> afterShutdown = new ArrayList<>();
     private final String version;
@@ -126,34 +133,52 @@ final class ChdbEngine {
         return new ChdbConnection(chdb, slot);
     }
 
-    /** A pooled connection; give it back with {@link #release}. */
-    synchronized ChdbConnection borrow() {
+    /**
+     * A pooled connection that carries the settings {@code settingsKey} names, or a new one (whose
+     * {@link ChdbConnection#settingsKey()} is null: the caller applies the settings); give it back with
+     * {@link #release}.
+     */
+    synchronized ChdbConnection borrow(String settingsKey) {
         ensureRunning();
         open++;
-        ChdbConnection connection = idle.pollFirst();
-        return connection != null ? connection : connect();
+        Deque<ChdbConnection> pool = idle.get(settingsKey);
+        ChdbConnection connection = pool == null ? null : pool.pollFirst();
+        if (connection == null) {
+            return connect();
+        }
+        idleCount--;
+        if (pool.isEmpty()) {
+            idle.remove(settingsKey);
+        }
+        return connection;
     }
 
-    /** Returns a pooled connection; {@code healthy=false} closes it instead (e.g. after a failed insert stream). */
+    /**
+     * Returns a connection to the pool of its settings; {@code healthy=false} closes it instead (e.g. after a
+     * failed insert stream). A full pool gives up an idle connection of the least recently used settings.
+     */
     synchronized void release(ChdbConnection connection, boolean healthy) {
         open--;
-        if (healthy && !shutDown && idle.size() < MAX_IDLE) {
-            idle.addFirst(connection);
-        } else {
+        if (!healthy || shutDown || connection.settingsKey() == null) {
             connection.close();
+            return;
         }
-    }
-
-    /** A connection of its own for one request (per-request settings such as readonly cannot be undone). */
-    synchronized ChdbConnection dedicated() {
-        ensureRunning();
-        open++;
-        return connect();
-    }
-
-    synchronized void closeDedicated(ChdbConnection connection) {
-        open--;
-        connection.close();
+        if (idleCount >= MAX_IDLE) {
+            Iterator<Map.Entry<String, Deque<ChdbConnection>>> oldest = idle.entrySet().iterator();
+            Deque<ChdbConnection> pool = oldest.next().getValue();
+            pool.pollLast().close();
+            idleCount--;
+            if (pool.isEmpty()) {
+                oldest.remove();
+            }
+        }
+        Deque<ChdbConnection> pool = idle.remove(connection.settingsKey()); // re-inserted last: most recent
+        if (pool == null) {
+            pool = new ArrayDeque<>();
+        }
+        pool.addFirst(connection);
+        idle.put(connection.settingsKey(), pool);
+        idleCount++;
     }
 
     /** Servers on this engine: the shutdown hook stops them before closing the connections under them. */
@@ -222,8 +247,9 @@ final class ChdbEngine {
                 if (engine.open > 0) {
                     log.warn("Shutting chDB down with {} connection(s) still in use", engine.open);
                 }
-                engine.idle.forEach(ChdbConnection::close);
+                engine.idle.values().forEach(pool -> pool.forEach(ChdbConnection::close));
                 engine.idle.clear();
+                engine.idleCount = 0;
                 engine.keeper.close();
                 int state = engine.chdb.chdb_shutdown();
                 log.debug("chdb_shutdown returned {}", state);

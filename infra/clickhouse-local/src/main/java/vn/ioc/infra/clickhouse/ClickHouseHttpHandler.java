@@ -132,13 +132,15 @@ final class ClickHouseHttpHandler implements HttpHandler {
         // Latin-1 keeps one char per byte, so offsets found in the text are byte offsets into the data.
         SqlText.InsertWithData insert = SqlText.insertWithData(new String(text, StandardCharsets.ISO_8859_1));
 
-        ChdbConnection connection;
-        boolean dedicated = get || !request.settings().isEmpty();
-        connection = dedicated ? engine.dedicated() : engine.borrow();
+        String settingsKey = settingsKey(request, get);
+        ChdbConnection connection = engine.borrow(settingsKey);
         boolean healthy = true;
         try {
-            if (dedicated) {
+            if (connection.settingsKey() == null) {
+                healthy = false; // a connection whose settings failed half-way is not reused
                 applySettings(connection, request, get);
+                connection.configured(settingsKey);
+                healthy = true;
             }
             connection.use(request.database());
             if (insert != null) {
@@ -165,11 +167,7 @@ final class ClickHouseHttpHandler implements HttpHandler {
                         result.stats().withElapsed(System.nanoTime() - started), result);
             }
         } finally {
-            if (dedicated) {
-                engine.closeDedicated(connection);
-            } else {
-                engine.release(connection, healthy);
-            }
+            engine.release(connection, healthy);
         }
     }
 
@@ -187,8 +185,17 @@ final class ClickHouseHttpHandler implements HttpHandler {
         }
     }
 
+    /** What identifies the session settings a request needs: its settings in order of name, and GET's read-only. */
+    static String settingsKey(HttpQueryRequest request, boolean get) {
+        StringBuilder key = new StringBuilder(get ? "GET" : "");
+        new java.util.TreeMap<>(request.settings()).forEach((name, value) ->
+                key.append('\n').append(name).append('=').append(value));
+        return key.toString();
+    }
+
     /**
-     * Settings given as URL parameters hold for this query only, hence the connection of its own. readonly is
+     * Settings given as URL parameters hold for this query only: they are applied to a connection that only
+     * serves requests with exactly these settings (ChdbEngine's pools). readonly is
      * set last because readonly=1 forbids changing settings; a GET is read-only (readonly=2), as in ClickHouse.
      */
     private static void applySettings(ChdbConnection connection, HttpQueryRequest request, boolean get) {

@@ -123,6 +123,23 @@ class HttpInterfaceTest {
         assertThat(unknown.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("115");
     }
 
+    /** Connections are pooled per set of settings: a configured one serves the same set again, never another. */
+    @Test
+    void pooledConnectionsKeepTheirSettingsToThemselves() throws Exception {
+        post("database=" + db, "CREATE TABLE pooled (id UInt32) ENGINE = MergeTree ORDER BY id");
+        for (int round = 0; round < 3; round++) {
+            assertThat(post("readonly=1", "SELECT getSetting('readonly')").body()).isEqualTo("1\n");
+            assertThat(post("max_result_rows=7", "SELECT getSetting('max_result_rows')").body()).isEqualTo("7\n");
+            assertThat(post("max_result_rows=8", "SELECT getSetting('max_result_rows')").body()).isEqualTo("8\n");
+            assertThat(post("max_result_rows=7&readonly=1", "SELECT getSetting('max_result_rows'), getSetting('readonly')").body())
+                    .isEqualTo("7\t1\n");
+            assertThat(post("", "SELECT getSetting('max_result_rows'), getSetting('readonly')").body()).isEqualTo("0\t0\n");
+            HttpResponse<String> write = post("database=" + db, "INSERT INTO pooled VALUES (" + round + ")");
+            assertThat(write.statusCode()).isEqualTo(200);
+        }
+        assertThat(post("database=" + db, "SELECT count() FROM pooled").body()).isEqualTo("3\n");
+    }
+
     @Test
     void reportsErrorsAsClickHouseDoes() throws Exception {
         HttpResponse<String> syntax = post("", "SELEC 1");

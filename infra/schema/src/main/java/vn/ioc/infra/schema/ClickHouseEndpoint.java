@@ -15,6 +15,9 @@ public record ClickHouseEndpoint(String url, String database, String user, Strin
 
     public static final String DEFAULT_DATABASE = "ioc";
 
+    /** The setting that lets FINAL work partition by partition; exact for this schema only. */
+    public static final String FINAL_WITHIN_PARTITIONS = "do_not_merge_across_partitions_select_final";
+
     public ClickHouseEndpoint {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("ClickHouse URL is required, e.g. http://127.0.0.1:8123");
@@ -50,6 +53,10 @@ public record ClickHouseEndpoint(String url, String database, String user, Strin
                 .compressServerResponse(false)
                 .setConnectTimeout(5, ChronoUnit.SECONDS)
                 .setSocketTimeout(120, ChronoUnit.SECONDS)
+                // Every table's partition key is a function of its sorting key (docs/schema.md), so the
+                // rows FINAL must collapse always share a partition: it may treat partitions apart and
+                // read a partition that is one merged part as it is, without merging it again.
+                .serverSetting(FINAL_WITHIN_PARTITIONS, "1")
                 .build();
     }
 
