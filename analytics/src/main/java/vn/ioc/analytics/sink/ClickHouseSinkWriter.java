@@ -41,6 +41,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final String table;
     private final RowEncoder<T> encoder;
     private final long flushIntervalMs;
+    private final FlushPolicy policy;
+    private long lastFlushAt; // processing time the buffer last left
     private final int maxBufferedRows;
     private final ProcessingTimeService timeService;
     private final Map<String, T> keyed = new LinkedHashMap<>();
@@ -58,6 +60,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.flushIntervalMs = flushIntervalMs;
         this.maxBufferedRows = maxBufferedRows;
         this.timeService = timeService;
+        this.policy = FlushPolicy.ofTick(flushIntervalMs);
+        this.lastFlushAt = timeService.getCurrentProcessingTime();
         this.client = endpoint.newClient();
         this.inserter = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "clickhouse-insert-" + table);
@@ -72,10 +76,10 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
             if (closed) {
                 return;
             }
-            // While the previous batch is still on its way, ClickHouse is the slower side: let the
-            // buffer grow into a bigger batch (up to maxBufferedRows) rather than send many small
-            // ones, each of which becomes a part to merge. When it keeps up, rows leave every tick.
-            if (!insertUnderWay()) {
+            // FlushPolicy: every tick while rows arrive at a live rate; while the previous batch is still on
+            // its way, or rows pour in (a replay), the buffer grows into a bigger batch instead of many small
+            // ones, each of which becomes a part for ClickHouse to merge.
+            if (policy.flushOnTick(keyed.size() + unkeyed.size(), now - lastFlushAt, insertUnderWay())) {
                 flushBuffer();
             }
             scheduleFlush();
@@ -136,6 +140,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         batch.addAll(unkeyed);
         keyed.clear();
         unkeyed.clear();
+        lastFlushAt = timeService.getCurrentProcessingTime();
         while (inFlight.size() >= MAX_IN_FLIGHT) {
             awaitOldest();
         }

@@ -69,6 +69,9 @@ public final class PipelineBenchmark {
         int liveSeconds = Integer.parseInt(o.getOrDefault("live-seconds", "60"));
         int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "1"));
         boolean withoutClickHouse = Boolean.parseBoolean(o.getOrDefault("without-clickhouse", "false"));
+        // The job's own options for the replay run (the live run keeps the job's defaults).
+        String replayFlushMs = o.getOrDefault("replay-flush-interval-ms", "200");
+        String replayCheckpointMs = o.getOrDefault("replay-checkpoint-interval-ms", "2000");
         Catalogs catalogs = Catalogs.loadDefault();
 
         Configuration config = new Configuration();
@@ -94,20 +97,29 @@ public final class PipelineBenchmark {
                     produced / produceSeconds);
             ClickHouseEndpoint store = store("bench_replay");
             long t1 = System.nanoTime();
-            JobClient replay = submit(cluster, kafka, "replay", store, catalogs, parallelism, true);
+            JobClient replay = submit(cluster, kafka, "replay", store, catalogs, parallelism, true,
+                    replayFlushMs, replayCheckpointMs);
             replay.getJobExecutionResult().get();
             double replaySeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf("REPLAY: %,d events through Kafka -> Flink -> ClickHouse in %.1f s: %,.0f events/s "
-                    + "(parallelism %d)%n", produced, replaySeconds, produced / replaySeconds, parallelism);
+                    + "(parallelism %d, sink flush %s ms, checkpoints every %s ms)%n", produced, replaySeconds,
+                    produced / replaySeconds, parallelism, replayFlushMs, replayCheckpointMs);
             try (Client client = store.newClient()) {
                 System.out.printf("  tables: %,d events, %,d dossiers, %,d kpi_daily rows, %,d alerts%n",
                         count(client, "events"), count(client, "dossiers"), count(client, "kpi_daily"),
                         count(client, "alerts"));
+                // The engine's write amplification: rows inserted against rows its merges rewrote.
+                var work = client.queryAll("SELECT sumIf(value, event = 'InsertedRows') AS inserted, "
+                        + "sumIf(value, event = 'MergedRows') AS merged, sumIf(value, event = 'InsertQuery') AS inserts "
+                        + "FROM system.events").get(0);
+                System.out.printf("  ClickHouse (whole process so far): %,d inserts, %,d rows inserted, %,d rows merged%n",
+                        work.getLong("inserts"), work.getLong("inserted"), work.getLong("merged"));
             }
             if (withoutClickHouse) {
                 // The same job and topic with sinks that discard: how much of the time is Flink's own.
                 long t2 = System.nanoTime();
-                submit(cluster, kafka, "replay", null, catalogs, parallelism, true).getJobExecutionResult().get();
+                submit(cluster, kafka, "replay", null, catalogs, parallelism, true, replayFlushMs, replayCheckpointMs)
+                        .getJobExecutionResult().get();
                 double flinkSeconds = (System.nanoTime() - t2) / 1e9;
                 System.out.printf("REPLAY WITHOUT CLICKHOUSE (sinks discard): %,d events in %.1f s: %,.0f events/s%n",
                         produced, flinkSeconds, produced / flinkSeconds);
@@ -116,7 +128,7 @@ public final class PipelineBenchmark {
             // 2. Live latency.
             kafka.createTopic("live", 4);
             ClickHouseEndpoint live = store("bench_live");
-            JobClient job = submit(cluster, kafka, "live", live, catalogs, parallelism, false);
+            JobClient job = submit(cluster, kafka, "live", live, catalogs, parallelism, false, "200", "2000");
             Thread.sleep(3000);
             long[] latencies = measureLive(kafka.bootstrapServers(), live, catalogs, liveRate, liveSeconds);
             job.cancel().get();
@@ -137,14 +149,16 @@ public final class PipelineBenchmark {
     }
 
     private static JobClient submit(MiniCluster cluster, EmbeddedKafka kafka, String topic, ClickHouseEndpoint store,
-                                    Catalogs catalogs, int parallelism, boolean bounded) throws Exception {
+                                    Catalogs catalogs, int parallelism, boolean bounded, String flushMs,
+                                    String checkpointMs) throws Exception {
         TestStreamEnvironment env = new TestStreamEnvironment(cluster, parallelism);
         ClickHouseEndpoint options = store == null ? ClickHouseEndpoint.of("http://127.0.0.1:1", "none") : store;
         JobOptions job = JobOptions.parse(new String[] {
                 "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
                 "--group-id", "bench-" + topic + (store == null ? "-discard" : ""),
                 "--clickhouse-url", options.url(), "--clickhouse-database", options.database(),
-                "--checkpoint-interval-ms", "2000", "--parallelism", String.valueOf(parallelism),
+                "--checkpoint-interval-ms", checkpointMs, "--flush-interval-ms", flushMs,
+                "--parallelism", String.valueOf(parallelism),
                 "--until-end-of-topic", String.valueOf(bounded)});
         if (store == null) {
             DossierKpiJob.define(env, job, catalogs, new DossierKpiPipeline.Sinks(new DiscardingSink<>(),
