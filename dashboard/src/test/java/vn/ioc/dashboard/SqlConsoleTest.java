@@ -74,6 +74,19 @@ class SqlConsoleTest {
         });
     }
 
+    /** The product's queries collapse FINAL per partition (exact for its schema); an analyst's query does not. */
+    @Test
+    void anAnalystsFinalMergesAcrossPartitions() {
+        JavalinTest.test(fixture.app().javalin(), (server, http) -> {
+            String analyst = TestUsers.login(http, "analyst");
+            Answer a = sql(http, analyst, "SELECT getSetting('do_not_merge_across_partitions_select_final') AS s");
+            assertThat(a.code()).as(a.body().toString()).isEqualTo(200);
+            assertThat(a.body().get("rows").get(0).get(0).asBoolean()).isFalse();
+            assertThat(fixture.client.queryAll("SELECT getSetting('do_not_merge_across_partitions_select_final') AS s")
+                    .get(0).getBoolean("s")).isTrue();
+        });
+    }
+
     @Test
     void bigResultsAreCutAtTenThousandRows() {
         JavalinTest.test(fixture.app().javalin(), (server, http) -> {

@@ -40,7 +40,6 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final ClickHouseEndpoint endpoint;
     private final String table;
     private final RowEncoder<T> encoder;
-    private final long flushIntervalMs;
     private final FlushPolicy policy;
     private long lastFlushAt; // processing time the buffer last left
     private final int maxBufferedRows;
@@ -57,7 +56,6 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         this.endpoint = endpoint;
         this.table = table;
         this.encoder = encoder;
-        this.flushIntervalMs = flushIntervalMs;
         this.maxBufferedRows = maxBufferedRows;
         this.timeService = timeService;
         this.policy = FlushPolicy.ofTick(flushIntervalMs);
@@ -72,7 +70,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     }
 
     private void scheduleFlush() {
-        timeService.registerTimer(timeService.getCurrentProcessingTime() + flushIntervalMs, now -> {
+        timeService.registerTimer(timeService.getCurrentProcessingTime() + policy.flushIntervalMs(), now -> {
             if (closed) {
                 return;
             }

@@ -1,7 +1,5 @@
 package vn.ioc.analytics.sink;
 
-import java.io.Serializable;
-
 /**
  * When a sink's timer tick sends its buffer to ClickHouse. Every insert becomes a part that the
  * server merges later, and over a replay the merges cost more than the inserts (2 M events sent as
@@ -9,13 +7,13 @@ import java.io.Serializable;
  * rows arrive at a live rate; while they pour in (a replay, a job catching up after a stop) it grows
  * for up to {@code catchUpIntervalMs}: fewer, bigger parts, at a freshness the backlog sets anyway.
  *
- * @param flushIntervalMs    the tick: how long a live row waits at most before it is sent
+ * @param flushIntervalMs    the tick (the writer's timer): how long a live row waits at most before it is sent
  * @param catchUpRowsPerSecond the arrival rate above which the sink is catching up; well above any
  *                           province's live rate (a large province sends a few events a second, the
  *                           live benchmark 2,000), well below a replay's
  * @param catchUpIntervalMs  how long the buffer may grow while catching up
  */
-public record FlushPolicy(long flushIntervalMs, long catchUpRowsPerSecond, long catchUpIntervalMs) implements Serializable {
+public record FlushPolicy(long flushIntervalMs, long catchUpRowsPerSecond, long catchUpIntervalMs) {
 
     public static final long CATCH_UP_ROWS_PER_SECOND = 5_000;
 

@@ -69,9 +69,8 @@ public final class PipelineBenchmark {
         int liveSeconds = Integer.parseInt(o.getOrDefault("live-seconds", "60"));
         int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "1"));
         boolean withoutClickHouse = Boolean.parseBoolean(o.getOrDefault("without-clickhouse", "false"));
-        // The job's own options for the replay run (the live run keeps the job's defaults).
-        String replayFlushMs = o.getOrDefault("replay-flush-interval-ms", "200");
-        String replayCheckpointMs = o.getOrDefault("replay-checkpoint-interval-ms", "2000");
+        // The job's options for the replay run; absent, the job's defaults (the live run always has those).
+        JobIntervals replayIntervals = new JobIntervals(o.get("replay-flush-interval-ms"), o.get("replay-checkpoint-interval-ms"));
         Catalogs catalogs = Catalogs.loadDefault();
 
         Configuration config = new Configuration();
@@ -97,13 +96,12 @@ public final class PipelineBenchmark {
                     produced / produceSeconds);
             ClickHouseEndpoint store = store("bench_replay");
             long t1 = System.nanoTime();
-            JobClient replay = submit(cluster, kafka, "replay", store, catalogs, parallelism, true,
-                    replayFlushMs, replayCheckpointMs);
+            JobClient replay = submit(cluster, kafka, "replay", store, catalogs, parallelism, true, replayIntervals);
             replay.getJobExecutionResult().get();
             double replaySeconds = (System.nanoTime() - t1) / 1e9;
             System.out.printf("REPLAY: %,d events through Kafka -> Flink -> ClickHouse in %.1f s: %,.0f events/s "
-                    + "(parallelism %d, sink flush %s ms, checkpoints every %s ms)%n", produced, replaySeconds,
-                    produced / replaySeconds, parallelism, replayFlushMs, replayCheckpointMs);
+                    + "(parallelism %d, %s)%n", produced, replaySeconds, produced / replaySeconds, parallelism,
+                    replayIntervals);
             try (Client client = store.newClient()) {
                 System.out.printf("  tables: %,d events, %,d dossiers, %,d kpi_daily rows, %,d alerts%n",
                         count(client, "events"), count(client, "dossiers"), count(client, "kpi_daily"),
@@ -118,7 +116,7 @@ public final class PipelineBenchmark {
             if (withoutClickHouse) {
                 // The same job and topic with sinks that discard: how much of the time is Flink's own.
                 long t2 = System.nanoTime();
-                submit(cluster, kafka, "replay", null, catalogs, parallelism, true, replayFlushMs, replayCheckpointMs)
+                submit(cluster, kafka, "replay", null, catalogs, parallelism, true, replayIntervals)
                         .getJobExecutionResult().get();
                 double flinkSeconds = (System.nanoTime() - t2) / 1e9;
                 System.out.printf("REPLAY WITHOUT CLICKHOUSE (sinks discard): %,d events in %.1f s: %,.0f events/s%n",
@@ -128,7 +126,8 @@ public final class PipelineBenchmark {
             // 2. Live latency.
             kafka.createTopic("live", 4);
             ClickHouseEndpoint live = store("bench_live");
-            JobClient job = submit(cluster, kafka, "live", live, catalogs, parallelism, false, "200", "2000");
+            JobClient job = submit(cluster, kafka, "live", live, catalogs, parallelism, false,
+                    new JobIntervals(null, null));
             Thread.sleep(3000);
             long[] latencies = measureLive(kafka.bootstrapServers(), live, catalogs, liveRate, liveSeconds);
             job.cancel().get();
@@ -148,18 +147,33 @@ public final class PipelineBenchmark {
         return e;
     }
 
+    /** The job's sink flush and checkpoint intervals for a run; null keeps the job's default. */
+    private record JobIntervals(String flushMs, String checkpointMs) {
+        @Override
+        public String toString() {
+            return "sink flush " + (flushMs == null ? "default" : flushMs + " ms") + ", checkpoints "
+                    + (checkpointMs == null ? "default" : "every " + checkpointMs + " ms");
+        }
+    }
+
     private static JobClient submit(MiniCluster cluster, EmbeddedKafka kafka, String topic, ClickHouseEndpoint store,
-                                    Catalogs catalogs, int parallelism, boolean bounded, String flushMs,
-                                    String checkpointMs) throws Exception {
+                                    Catalogs catalogs, int parallelism, boolean bounded, JobIntervals intervals)
+            throws Exception {
         TestStreamEnvironment env = new TestStreamEnvironment(cluster, parallelism);
         ClickHouseEndpoint options = store == null ? ClickHouseEndpoint.of("http://127.0.0.1:1", "none") : store;
-        JobOptions job = JobOptions.parse(new String[] {
+        List<String> args = new ArrayList<>(List.of(
                 "--bootstrap-servers", kafka.bootstrapServers(), "--topic", topic,
                 "--group-id", "bench-" + topic + (store == null ? "-discard" : ""),
                 "--clickhouse-url", options.url(), "--clickhouse-database", options.database(),
-                "--checkpoint-interval-ms", checkpointMs, "--flush-interval-ms", flushMs,
                 "--parallelism", String.valueOf(parallelism),
-                "--until-end-of-topic", String.valueOf(bounded)});
+                "--until-end-of-topic", String.valueOf(bounded)));
+        if (intervals.flushMs() != null) {
+            args.addAll(List.of("--flush-interval-ms", intervals.flushMs()));
+        }
+        if (intervals.checkpointMs() != null) {
+            args.addAll(List.of("--checkpoint-interval-ms", intervals.checkpointMs()));
+        }
+        JobOptions job = JobOptions.parse(args.toArray(new String[0]));
         if (store == null) {
             DossierKpiJob.define(env, job, catalogs, new DossierKpiPipeline.Sinks(new DiscardingSink<>(),
                     new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
