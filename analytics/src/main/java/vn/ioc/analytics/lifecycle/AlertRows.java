@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /** A dossier's alert episodes as rows, and what to write when they change. */
 public final class AlertRows {
@@ -35,18 +37,17 @@ public final class AlertRows {
         for (AlertRow r : previous) {
             before.put(r.key(), r);
         }
-        List<AlertRow> out = new ArrayList<>();
+        // In key order, so that a re-run writes the same sequence; each key is built once.
+        SortedMap<String, AlertRow> out = new TreeMap<>();
         for (AlertRow r : current) {
-            AlertRow old = before.remove(r.key());
+            String key = r.key();
+            AlertRow old = before.remove(key);
             if (old == null || !old.sameContent(r)) {
-                out.add(r);
+                out.put(key, r);
             }
         }
-        for (AlertRow gone : before.values()) {
-            out.add(gone.asDeleted(version));
-        }
-        out.sort((a, b) -> a.key().compareTo(b.key()));
-        return out;
+        before.forEach((key, gone) -> out.put(key, gone.asDeleted(version)));
+        return new ArrayList<>(out.values());
     }
 
     private static long millis(Instant t) {

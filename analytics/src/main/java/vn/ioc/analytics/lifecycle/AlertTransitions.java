@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -47,18 +48,17 @@ public final class AlertTransitions {
         for (AlertTransitionRow t : of(before)) {
             previous.put(t.key(), t);
         }
-        List<AlertTransitionRow> out = new ArrayList<>();
+        // In key order, so that a re-run writes the same sequence; each key is built once.
+        SortedMap<String, AlertTransitionRow> out = new TreeMap<>();
         for (AlertTransitionRow t : of(after)) {
-            AlertTransitionRow old = previous.remove(t.key());
+            String key = t.key();
+            AlertTransitionRow old = previous.remove(key);
             if (old == null || !old.sameContent(t)) {
-                out.add(t);
+                out.put(key, t);
             }
         }
-        for (AlertTransitionRow gone : previous.values()) {
-            out.add(gone.asDeleted(version));
-        }
-        out.sort((a, b) -> a.key().compareTo(b.key()));
-        return out;
+        previous.forEach((key, gone) -> out.put(key, gone.asDeleted(version)));
+        return new ArrayList<>(out.values());
     }
 
     private record DayKey(String unitCode, String currentUnitCode, String kind, long epochDay)

@@ -11,6 +11,11 @@ public record AlertRow(String dossierId, String kind, long raisedAt, long resolv
         return dossierId + '|' + kind + '|' + raisedAt;
     }
 
+    /** Same identity as {@link #key()}, compared without building the keys. */
+    public boolean sameEpisode(AlertRow o) {
+        return raisedAt == o.raisedAt && kind.equals(o.kind) && dossierId.equals(o.dossierId);
+    }
+
     public AlertRow asDeleted(long newVersion) {
         return new AlertRow(dossierId, kind, raisedAt, resolvedAt, dueAt, unitCode, currentUnitCode, procedureCode,
                 newVersion, true);
@@ -18,7 +23,7 @@ public record AlertRow(String dossierId, String kind, long raisedAt, long resolv
 
     /** Same episode content, whatever the version. */
     public boolean sameContent(AlertRow o) {
-        return key().equals(o.key()) && resolvedAt == o.resolvedAt && dueAt == o.dueAt && deleted == o.deleted
+        return sameEpisode(o) && resolvedAt == o.resolvedAt && dueAt == o.dueAt && deleted == o.deleted
                 && unitCode.equals(o.unitCode) && currentUnitCode.equals(o.currentUnitCode)
                 && procedureCode.equals(o.procedureCode);
     }
