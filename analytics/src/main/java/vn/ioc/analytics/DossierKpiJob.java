@@ -122,6 +122,8 @@ public final class DossierKpiJob {
                 new ClickHouseSink<>(clickhouse, "events", Tables.EVENTS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "dossiers", Tables.DOSSIERS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
+                new ClickHouseSink<>(clickhouse, "kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, flushIntervalMs,
+                        SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "alert_transitions", Tables.ALERT_TRANSITIONS, flushIntervalMs,
                         SINK_BUFFER_ROWS),

@@ -21,6 +21,8 @@ import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiChange;
 import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureChange;
+import vn.ioc.analytics.rows.KpiProcedureDailyRow;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.event.DossierEvent;
@@ -40,6 +42,8 @@ import vn.ioc.domain.event.EventJson;
  *                   |  --(raises, resolutions)-> alert_transitions
  *                   |  --(alert day changes, summed for a moment)
  *                   |       keyBy(unit, current unit, kind, day) aggregate --> alert_daily
+ *                   |  --(per-day deltas per procedure, summed for a moment)
+ *                   |       keyBy(unit, procedure, day) aggregate --> kpi_procedure_daily
  *                   v  per-day deltas, summed per (unit, day) for a moment
  *   keyBy(unit, day) aggregate --------------> kpi_daily
  * </pre>
@@ -48,6 +52,7 @@ public final class DossierKpiPipeline {
 
     /** Where each kind of output goes. */
     public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<KpiDailyRow> kpiDaily,
+                        Sink<KpiProcedureDailyRow> kpiProcedureDaily,
                         Sink<AlertRow> alerts, Sink<AlertTransitionRow> alertTransitions, Sink<AlertDailyRow> alertDaily,
                         Sink<DeadLetterRow> deadLetters, Sink<DeadLetterReplayRow> deadLetterReplays) {
     }
@@ -102,6 +107,15 @@ public final class DossierKpiPipeline {
                 .process(new DailyAggregator<>(AlertDailyRow.class, AlertDailyRow::after))
                 .name("daily alerts").uid("daily-alerts")
                 .sinkTo(sinks.alertDaily()).name("alert_daily").uid("sink-alert-daily");
+
+        deltas.getSideOutput(DossierLifecycleFunction.PROCEDURE_CHANGES)
+                .transform("combine procedure deltas", TypeInformation.of(KpiProcedureChange.class),
+                        new DeltaCombiner<KpiProcedureChange, KpiProcedureChange>(c -> c, COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))
+                .uid("combine-procedure-deltas")
+                .keyBy(KpiProcedureChange::aggregateKey)
+                .process(new DailyAggregator<>(KpiProcedureDailyRow.class, KpiProcedureDailyRow::after))
+                .name("daily procedure kpi").uid("daily-procedure-kpi")
+                .sinkTo(sinks.kpiProcedureDaily()).name("kpi_procedure_daily").uid("sink-kpi-procedure-daily");
 
         deltas.transform("combine day deltas", TypeInformation.of(KpiChange.class),
                         new DeltaCombiner<DayDelta, KpiChange>(KpiChange::of, COMBINE_INTERVAL_MS, COMBINE_MAX_KEYS))

@@ -13,6 +13,7 @@ import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureDailyRow;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.analytics.testing.CollectingSink;
 import vn.ioc.analytics.testing.ExampleEvents;
@@ -64,6 +65,7 @@ class DossierKpiPipelineTest {
         CollectingSink<EventRow> events = new CollectingSink<>();
         CollectingSink<DossierRow> dossiers = new CollectingSink<>();
         CollectingSink<KpiDailyRow> daily = new CollectingSink<>();
+        CollectingSink<KpiProcedureDailyRow> procedureDaily = new CollectingSink<>();
         CollectingSink<DeadLetterRow> dead = new CollectingSink<>();
         CollectingSink<AlertRow> alerts = new CollectingSink<>();
         CollectingSink<DeadLetterReplayRow> replays = new CollectingSink<>();
@@ -73,7 +75,7 @@ class DossierKpiPipelineTest {
         env.setParallelism(2);
         Catalogs catalogs = Catalogs.loadDefault();
         DossierKpiPipeline.build(env.fromData(raw), env.fromData(deadLetterTopicRecords()), catalogs,
-                new DossierKpiPipeline.Sinks(events, dossiers, daily, alerts, transitions, alertDaily, dead, replays));
+                new DossierKpiPipeline.Sinks(events, dossiers, daily, procedureDaily, alerts, transitions, alertDaily, dead, replays));
         env.execute("pipeline test");
 
         // The job's own refusals, and the ingest's dead letters copied from their topic (one of them
@@ -120,6 +122,33 @@ class DossierKpiPipelineTest {
         KpiCounts june3 = sum(latest, catalogs.units().subtree(PROVINCE), LocalDate.of(2025, 6, 3), LocalDate.of(2025, 6, 3));
         assertThat(june3.openAtEnd()).isEqualTo(3);
         assertThat(june3.received()).isEqualTo(2);
+
+        // Per procedure: 0001 and 0007 (1.001612) in the department, 0042 (2.000815) in the commune; and
+        // every unit's day is the sum of its procedures' days.
+        Map<String, KpiProcedureDailyRow> byProcedure = new HashMap<>();
+        for (KpiProcedureDailyRow r : procedureDaily.received()) {
+            byProcedure.merge(r.unitCode() + "|" + r.procedureCode() + "|" + r.epochDay(), r,
+                    (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        Map<String, KpiCounts> procedureTotals = new HashMap<>();
+        Map<String, KpiCounts> unitDays = new HashMap<>();
+        for (KpiProcedureDailyRow r : byProcedure.values()) {
+            procedureTotals.merge(r.unitCode() + "|" + r.procedureCode(), r.counts(), KpiCounts::plus);
+            unitDays.merge(r.unitCode() + "|" + LocalDate.ofEpochDay(r.epochDay()), r.counts(), KpiCounts::plus);
+        }
+        procedureTotals.values().removeIf(KpiCounts::isZero);
+        assertThat(procedureTotals).containsOnlyKeys(DEPARTMENT + "|1.001612", COMMUNE + "|2.000815");
+        KpiCounts departmentProcedure = procedureTotals.get(DEPARTMENT + "|1.001612");
+        assertThat(departmentProcedure.received()).isEqualTo(2);
+        assertThat(departmentProcedure.early()).isEqualTo(1);
+        assertThat(departmentProcedure.withdrawn()).isEqualTo(1);
+        assertThat(departmentProcedure.openAtEnd()).as("both closed").isZero();
+        assertThat(procedureTotals.get(COMMUNE + "|2.000815").early()).isEqualTo(1);
+        Map<String, KpiCounts> unitRows = new HashMap<>();
+        latest.forEach((k, r) -> unitRows.put(k, r.counts()));
+        unitRows.values().removeIf(KpiCounts::isZero);
+        unitDays.values().removeIf(KpiCounts::isZero);
+        assertThat(unitDays).isEqualTo(unitRows);
 
         DossierRow d42 = dossiers.received().stream().filter(d -> d.dossierId().endsWith("250603-0042"))
                 .max(Comparator.comparingLong(DossierRow::version)).orElseThrow();

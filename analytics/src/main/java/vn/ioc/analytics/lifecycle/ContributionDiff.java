@@ -1,6 +1,7 @@
 package vn.ioc.analytics.lifecycle;
 
 import vn.ioc.analytics.rows.DayDelta;
+import vn.ioc.analytics.rows.KpiProcedureChange;
 import vn.ioc.domain.kpi.KpiCounts;
 
 import java.util.ArrayList;
@@ -38,6 +39,31 @@ public final class ContributionDiff {
                 out.add(new DayDelta(k.unitCode(), k.epochDay(), d));
             }
         });
+        return out;
+    }
+
+    /**
+     * The same change one level finer, per procedure: a dossier's contributions count under the
+     * procedure it has. While the procedure stays the same, the procedure's deltas are the unit's
+     * ({@code unitDiff}); when a late event changes it (a procedure learnt after the receipt), the old
+     * contributions leave the old procedure and the new ones arrive under the new one.
+     */
+    public static List<KpiProcedureChange> byProcedure(String procedureBefore, Collection<DayDelta> before,
+                                                       String procedureAfter, Collection<DayDelta> after,
+                                                       List<DayDelta> unitDiff) {
+        List<KpiProcedureChange> out = new ArrayList<>();
+        if (procedureBefore.equals(procedureAfter) || before.isEmpty()) {
+            for (DayDelta d : unitDiff) {
+                out.add(new KpiProcedureChange(d.unitCode(), procedureAfter, d.epochDay(), d.delta(), 1));
+            }
+            return out;
+        }
+        for (DayDelta d : between(before, List.of())) {
+            out.add(new KpiProcedureChange(d.unitCode(), procedureBefore, d.epochDay(), d.delta(), 1));
+        }
+        for (DayDelta d : between(List.of(), after)) {
+            out.add(new KpiProcedureChange(d.unitCode(), procedureAfter, d.epochDay(), d.delta(), 1));
+        }
         return out;
     }
 }

@@ -12,6 +12,7 @@ import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.analytics.rows.KpiProcedureChange;
 import vn.ioc.domain.alerts.DossierAlerts;
 import vn.ioc.domain.calendar.WorkingCalendar;
 import vn.ioc.domain.catalog.Catalogs;
@@ -46,6 +47,9 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
     /** Differences in episodes raised and resolved per unit pair, kind and day, for {@code alert_daily}. */
     public static final OutputTag<AlertChange> ALERT_CHANGES = new OutputTag<>("alert-changes") { };
 
+    /** Differences in the per-day counts of a unit and procedure, for {@code kpi_procedure_daily}. */
+    public static final OutputTag<KpiProcedureChange> PROCEDURE_CHANGES = new OutputTag<>("procedure-changes") { };
+
     private final Catalogs catalogs;
 
     private transient WorkingCalendar calendar;
@@ -65,7 +69,8 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
     @Override
     public void processElement(ValidatedEvent in, Context ctx, Collector<DayDelta> out) throws Exception {
         DossierEvent event = in.event();
-        DossierBundle before = bundle.value() == null ? DossierBundle.EMPTY : bundle.value();
+        DossierBundle stored = bundle.value(); // one read: each one deserializes the whole bundle
+        DossierBundle before = stored == null ? DossierBundle.EMPTY : stored;
         if (before.has(event.eventId())) {
             return; // the same event again: it counts once
         }
@@ -80,8 +85,15 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         for (DayContribution c : DailyContributions.of(state)) {
             contributions.add(DayDelta.of(c));
         }
-        for (DayDelta delta : ContributionDiff.between(Arrays.asList(before.contributions()), contributions)) {
+        List<DayDelta> previousContributions = Arrays.asList(before.contributions());
+        List<DayDelta> unitDiff = ContributionDiff.between(previousContributions, contributions);
+        for (DayDelta delta : unitDiff) {
             out.collect(delta);
+        }
+        String procedure = state.procedureCode() == null ? "" : state.procedureCode();
+        for (KpiProcedureChange c : ContributionDiff.byProcedure(before.procedureCode(), previousContributions,
+                procedure, contributions, unitDiff)) {
+            ctx.output(PROCEDURE_CHANGES, c);
         }
 
         ctx.output(DOSSIERS, DossierRows.of(state, history, version));
@@ -102,6 +114,6 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         }
 
         bundle.update(new DossierBundle(history.toArray(new DossierEvent[0]), contributions.toArray(new DayDelta[0]),
-                alerts.toArray(new AlertRow[0]), version));
+                procedure, alerts.toArray(new AlertRow[0]), version));
     }
 }

@@ -8,6 +8,7 @@ import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureDailyRow;
 import vn.ioc.domain.kpi.KpiCounts;
 
 import java.util.List;
@@ -116,13 +117,40 @@ public final class Tables {
 
         @Override
         public void write(KpiDailyRow r, RowBinary out) {
-            KpiCounts c = r.counts();
-            out.string(r.unitCode()).date(r.epochDay())
-                    .int64(c.received()).int64(c.early()).int64(c.onTime()).int64(c.late()).int64(c.withdrawn())
-                    .int64(c.openAtEnd()).int64(c.overdueAtEnd()).int64(c.onlineReceived()).int64(c.feeBearing())
-                    .int64(c.paidOnline()).int64(c.completed()).int64(c.electronicResults()).int64(c.ratings())
-                    .int64(c.satisfied()).int64(c.ratedUnsatisfied()).int64(c.digitizedReceived())
-                    .int64(c.reusedDataReceived()).int64(c.processingWorkingSeconds()).int64(r.version());
+            out.string(r.unitCode()).date(r.epochDay());
+            counts(r.counts(), out);
+            out.int64(r.version());
+        }
+    };
+
+    /** The counts' columns of kpi_daily and kpi_procedure_daily, in their order. */
+    private static void counts(KpiCounts c, RowBinary out) {
+        out.int64(c.received()).int64(c.early()).int64(c.onTime()).int64(c.late()).int64(c.withdrawn())
+                .int64(c.openAtEnd()).int64(c.overdueAtEnd()).int64(c.onlineReceived()).int64(c.feeBearing())
+                .int64(c.paidOnline()).int64(c.completed()).int64(c.electronicResults()).int64(c.ratings())
+                .int64(c.satisfied()).int64(c.ratedUnsatisfied()).int64(c.digitizedReceived())
+                .int64(c.reusedDataReceived()).int64(c.processingWorkingSeconds());
+    }
+
+    public static final RowEncoder<KpiProcedureDailyRow> KPI_PROCEDURE_DAILY = new RowEncoder<>() {
+        @Override
+        public String key(KpiProcedureDailyRow r) {
+            return r.unitCode() + '|' + r.procedureCode() + '|' + r.epochDay();
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("unit_code", "procedure_code", "day", "received", "early", "on_time", "late", "withdrawn",
+                    "open_delta", "overdue_delta", "online_received", "fee_bearing", "paid_online", "completed",
+                    "electronic_results", "ratings", "satisfied", "rated_unsatisfied", "digitized_received",
+                    "reused_data_received", "processing_working_seconds", "version");
+        }
+
+        @Override
+        public void write(KpiProcedureDailyRow r, RowBinary out) {
+            out.string(r.unitCode()).string(r.procedureCode()).date(r.epochDay());
+            counts(r.counts(), out);
+            out.int64(r.version());
         }
     };
 

@@ -79,13 +79,15 @@ public final class PipelineBenchmark {
         config.setString("state.backend.rocksdb.use-bloom-filter", "true");
         Path checkpoints = Files.createTempDirectory("bench-checkpoints");
         config.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
-        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+        // Managed memory holds RocksDB's block cache and write buffers.
+        int managedMemoryMb = Integer.parseInt(o.getOrDefault("managed-memory-mb", "512"));
+        config.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(managedMemoryMb));
         try (EmbeddedKafka kafka = EmbeddedKafka.start();
              MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
                      .setConfiguration(config).setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build())) {
             cluster.start();
-            System.out.printf("Parts up: Kafka %s, Flink MiniCluster, ClickHouse %s%n", kafka.bootstrapServers(),
-                    LocalClickHouse.get().url());
+            System.out.printf("Parts up: Kafka %s, Flink MiniCluster (managed memory %d MB), ClickHouse %s%n",
+                    kafka.bootstrapServers(), managedMemoryMb, LocalClickHouse.get().url());
 
             // 1. Replay.
             kafka.createTopic("replay", 4);
@@ -177,7 +179,7 @@ public final class PipelineBenchmark {
         if (store == null) {
             DossierKpiJob.define(env, job, catalogs, new DossierKpiPipeline.Sinks(new DiscardingSink<>(),
                     new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-                    new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
+                    new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
         } else {
             DossierKpiJob.define(env, job, catalogs, store);
         }

@@ -10,6 +10,7 @@ import vn.ioc.analytics.rows.AlertChange;
 import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
+import vn.ioc.analytics.rows.KpiProcedureChange;
 import vn.ioc.analytics.testing.ExampleEvents;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.event.DossierEvent;
@@ -148,6 +149,45 @@ class DossierLifecycleFunctionTest {
             assertThat(latest).isNotEmpty();
             assertThat(latest.values()).allMatch(AlertTransitionRow::deleted);
         }
+    }
+
+    @Test
+    void aReceiptFoundEarlierMovesTheDossiersCountsToItsProcedure() throws Exception {
+        List<DossierEvent> events = dossier42();
+        DossierEvent received = events.get(0); // procedure 2.000815
+        DossierEvent earlier = DossierEvent.of("e-earlier", D42, received.type(), received.at().minusSeconds(3600),
+                        received.unitCode())
+                .withReception("1.001612", received.channel(), null, false, false, false);
+        try (var h = harness()) {
+            for (DossierEvent e : events) {
+                send(h, e);
+            }
+            Map<String, KpiCounts> unitNet = net(deltas(h));
+            assertThat(netByProcedure(h)).isEqualTo(withProcedure("2.000815", unitNet));
+
+            send(h, earlier); // the first receipt is now this one, of another procedure
+            Map<String, KpiCounts> unitNetAfter = net(deltas(h));
+            assertThat(unitNetAfter).isNotEmpty();
+            assertThat(netByProcedure(h)).as("all of it under the new procedure, nothing left under the old")
+                    .isEqualTo(withProcedure("1.001612", unitNetAfter));
+        }
+    }
+
+    private static Map<String, KpiCounts> netByProcedure(KeyedOneInputStreamOperatorTestHarness<String, ValidatedEvent, DayDelta> h) {
+        Map<String, KpiCounts> sum = new HashMap<>();
+        for (var r : h.getSideOutput(DossierLifecycleFunction.PROCEDURE_CHANGES)) {
+            KpiProcedureChange c = r.getValue();
+            sum.merge(c.procedureCode() + "|" + c.unitCode() + "|" + java.time.LocalDate.ofEpochDay(c.epochDay()),
+                    c.delta(), KpiCounts::plus);
+        }
+        sum.values().removeIf(KpiCounts::isZero);
+        return sum;
+    }
+
+    private static Map<String, KpiCounts> withProcedure(String procedure, Map<String, KpiCounts> byUnitDay) {
+        Map<String, KpiCounts> out = new HashMap<>();
+        byUnitDay.forEach((k, v) -> out.put(procedure + "|" + k, v));
+        return out;
     }
 
     @Test

@@ -14,6 +14,7 @@ import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureDailyRow;
 import vn.ioc.domain.kpi.KpiCounts;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
@@ -103,6 +104,15 @@ class TablesTest {
         assertThat(k.getString("day")).isEqualTo("2026-03-05");
         assertThat(List.of(k.getLong("received"), k.getLong("open_delta"), k.getLong("reused_data_received"),
                 k.getLong("processing_working_seconds"), k.getLong("version"))).containsExactly(1L, -6L, 17L, 172_800L, 4L);
+
+        insert("kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, new KpiProcedureDailyRow("000.00.12.H23", "1.001612",
+                LocalDate.of(2026, 3, 5).toEpochDay(), c, 5));
+        GenericRecord p = one("SELECT procedure_code, toString(day) AS day, late, overdue_delta, satisfied, version "
+                + "FROM kpi_procedure_daily");
+        assertThat(p.getString("procedure_code")).isEqualTo("1.001612");
+        assertThat(p.getString("day")).isEqualTo("2026-03-05");
+        assertThat(List.of(p.getLong("late"), p.getLong("overdue_delta"), p.getLong("satisfied"), p.getLong("version")))
+                .containsExactly(4L, 7L, 14L, 5L);
 
         insert("alerts", Tables.ALERTS, new AlertRow("d-1", "OVERDUE", AT, DossierRow.NONE, AT - 1, "000.00.12.H23",
                 "000.00.12.H23", "1.001", 2, true));

@@ -14,12 +14,12 @@ final class SchemaStep {
     private static final String MIGRATOR = "vn.ioc.infra.schema.SchemaMigrator";
 
     /**
-     * Migrations after which the analytics job's saved state is not enough: V007 adds tables the job
-     * fills from each dossier's changes, so a job resumed with state from before them would write
-     * only what changes from then on. After one of these, the job starts without state and reads the
+     * Migrations after which the analytics job's saved state is not enough: V007 and V009 add tables
+     * the job fills from each dossier's changes, so a job resumed with state from before them would
+     * write only what changes from then on (V009's job also keeps a dossier's procedure in its state). After one of these, the job starts without state and reads the
      * topic from its start (the tables end the same as after any replay).
      */
-    static final java.util.Set<Integer> JOB_REPLAYS_AFTER = java.util.Set.of(7);
+    static final java.util.Set<Integer> JOB_REPLAYS_AFTER = java.util.Set.of(7, 9);
 
     /** Whether one of {@code applied} (versions applied now) needs the job to replay the topic. */
     static boolean jobMustReplay(List<?> applied) {
