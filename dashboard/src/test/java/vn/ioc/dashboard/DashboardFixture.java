@@ -24,7 +24,7 @@ import java.nio.file.Path;
  *   <li>Sở Tư pháp: 4 received and 4 ended early on 3 March (D4).</li>
  *   <li>Thị trấn Nàng Mau (a commune of Huyện Vị Thủy): 5 received on 31 March; D2 overdue from 10 March.</li>
  * </ul>
- * The newest event is at 2026-03-31 10:00 (+07:00).
+ * The newest event is at 2026-03-31 10:00 (+07:00). kpi_procedure_daily is derived from the dossiers' rows.
  */
 public final class DashboardFixture {
 
@@ -138,5 +138,6 @@ public final class DashboardFixture {
                 + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '" + JUSTICE + "', '" + JUSTICE
                 + "', '1.001612', 2, 1)");
         deriveAlertTables();
+        execute(vn.ioc.dashboard.bench.DerivedKpiTables.kpiProcedureDaily());
     }
 }

@@ -16,8 +16,9 @@ import vn.ioc.infra.schema.SchemaMigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * /api/kpi over rows written straight into kpi_daily: the subtree sums, the open/overdue deltas up
- * to the last day, the newest version of a row only, and the errors.
+ * /api/kpi over rows written straight into kpi_daily, and /api/kpi/procedures over rows written
+ * straight into kpi_procedure_daily: the subtree sums, the open/overdue deltas up to the last day,
+ * the newest version of a row only, and the errors.
  */
 class KpiApiTest {
 
@@ -47,6 +48,20 @@ class KpiApiTest {
                 // commune, 2 April: outside March
                 + "('" + COMMUNE + "', '2026-04-02', 7, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1)")
                 .get().close();
+        client.execute("INSERT INTO kpi_procedure_daily (unit_code, procedure_code, day, received, early, on_time, late, withdrawn, "
+                + "open_delta, overdue_delta, version) VALUES "
+                // 2.000815 at the department: 6 received in February (older version first), 4 of them ended in March
+                + "('" + DEPARTMENT + "', '2.000815', '2026-02-20', 60, 0, 0, 0, 0, 60, 0, 1),"
+                + "('" + DEPARTMENT + "', '2.000815', '2026-02-20', 6, 0, 0, 0, 0, 6, 0, 2),"
+                + "('" + DEPARTMENT + "', '2.000815', '2026-03-05', 0, 1, 1, 1, 1, -4, 0, 1),"
+                // 1.009972: 2 received in March at the department, 3 at the commune
+                + "('" + DEPARTMENT + "', '1.009972', '2026-03-02', 2, 0, 0, 0, 0, 2, 0, 1),"
+                + "('" + COMMUNE + "', '1.009972', '2026-03-31', 3, 0, 0, 0, 0, 3, 0, 1),"
+                // 1.001612: received and ended in January: nothing in March, nothing open at its end
+                + "('" + DEPARTMENT + "', '1.001612', '2026-01-10', 1, 1, 0, 0, 0, 0, 0, 1),"
+                // 2.002000: only in April
+                + "('" + DEPARTMENT + "', '2.002000', '2026-04-01', 9, 0, 0, 0, 0, 9, 0, 1)")
+                .get().close();
         app = TestUsers.app(Catalogs.loadDefault(), client, new PipelineStatus(client, null, null));
     }
 
@@ -68,6 +83,35 @@ class KpiApiTest {
             assertThat(march.get("onlineRate").asDouble()).isEqualTo(9.0 / 15.0);
             assertThat(march.get("satisfactionRate").asDouble()).isEqualTo(3.0 / 4.0);
             assertThat(march.get("avgProcessingWorkingDays").asDouble()).isEqualTo(172800.0 / 3600 / 8 / 6);
+        });
+    }
+
+    @Test
+    void proceduresSumTheirPeriodAndCarryWhatIsStillOpen() {
+        JavalinTest.test(app.javalin(), (server, http) -> {
+            var leader = TestUsers.as(TestUsers.login(http, "leader"));
+            JsonNode r = JSON.readTree(http.get("/api/kpi/procedures?unit=" + PROVINCE + "&from=2026-03-01&to=2026-03-31",
+                    leader).body().string());
+            JsonNode procedures = r.get("procedures");
+            // ordered by received in the period: 1.009972 (2 + 3 from the subtree), then 2.000815 (none received in March)
+            assertThat(procedures).hasSize(2);
+            JsonNode first = procedures.get(0);
+            assertThat(first.get("procedureCode").asText()).isEqualTo("1.009972");
+            assertThat(first.get("received").asLong()).isEqualTo(5);
+            assertThat(first.get("openAtEnd").asLong()).isEqualTo(5);
+            assertThat(first.get("endedInTimeRate").isNull()).isTrue();
+            JsonNode second = procedures.get(1);
+            assertThat(second.get("procedureCode").asText()).isEqualTo("2.000815");
+            assertThat(second.get("received").asLong()).isZero();
+            assertThat(second.get("ended").asLong()).isEqualTo(3);
+            assertThat(second.get("withdrawn").asLong()).isEqualTo(1);
+            assertThat(second.get("openAtEnd").asLong()).isEqualTo(2); // 6 received in February - 4 ended, not the old 60
+            assertThat(second.get("endedInTimeRate").asDouble()).isEqualTo(2.0 / 3.0);
+
+            JsonNode commune = JSON.readTree(http.get("/api/kpi/procedures?unit=" + COMMUNE + "&from=2026-03-01&to=2026-03-31",
+                    leader).body().string());
+            assertThat(commune.get("procedures")).hasSize(1);
+            assertThat(commune.get("procedures").get(0).get("received").asLong()).isEqualTo(3);
         });
     }
 

@@ -114,6 +114,18 @@ class PipelineEndToEndTest {
                 assertThat(june.get("satisfied").asLong()).isEqualTo(1);
                 assertThat(june.get("satisfactionRate").asDouble()).isEqualTo(0.5);
 
+                // The job's breakdown by procedure adds up to the unit's counts.
+                JsonNode byProcedure = json(body(http.get("/api/kpi/procedures?unit=000.00.00.H23&from=2025-06-01&to=2025-06-30",
+                        TestUsers.as(TestUsers.login(http, "leader")))));
+                for (String field : List.of("received", "early", "onTime", "late", "withdrawn", "openAtEnd")) {
+                    long sum = 0;
+                    for (JsonNode p : byProcedure.get("procedures")) {
+                        sum += p.get(field).asLong();
+                    }
+                    assertThat(sum).as(field).isEqualTo(june.get(field).asLong());
+                }
+                assertThat(byProcedure.get("procedures")).isNotEmpty();
+
                 // One day: 3 June. Received 0042 and 0007; open at its end 0001, 0042, 0007.
                 JsonNode june3 = json(http.get("/api/kpi?unit=000.00.00.H23&from=2025-06-03&to=2025-06-03", TestUsers.wall()).body().string());
                 assertThat(june3.get("received").asLong()).isEqualTo(2);

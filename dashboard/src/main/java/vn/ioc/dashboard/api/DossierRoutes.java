@@ -17,7 +17,6 @@ import vn.ioc.dashboard.web.Params;
 import vn.ioc.dashboard.web.Times;
 import vn.ioc.dashboard.web.UnitScope;
 import vn.ioc.domain.catalog.Catalogs;
-import vn.ioc.domain.catalog.Procedure;
 import vn.ioc.domain.catalog.Unit;
 
 import java.time.Instant;
@@ -27,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Dossiers: search, one dossier's state and timeline, the late and at-risk list, the breakdown by procedure. */
+/** Dossiers: search, one dossier's state and timeline, the late and at-risk list. */
 public final class DossierRoutes {
 
     private final Catalogs catalogs;
@@ -49,7 +48,6 @@ public final class DossierRoutes {
         app.get("/api/dossiers", this::search, Access.READ);
         app.get("/api/dossiers/{id}", this::dossier, Access.READ);
         app.get("/api/late", this::late, Access.READ);
-        app.get("/api/kpi/procedures", this::procedures, Access.READ);
     }
 
     private void search(Context ctx) {
@@ -118,40 +116,8 @@ public final class DossierRoutes {
         ctx.json(m);
     }
 
-    private void procedures(Context ctx) {
-        Unit unit = scope.resolve(ctx);
-        DateRange p = Params.range(ctx, KpiRoutes.MAX_DAYS);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (DossierRepository.ProcedureCounts c : dossiers.byProcedure(scope.subtree(unit),
-                Times.startOfDay(p.from()), Times.startOfDay(p.to().plusDays(1)))) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("procedureCode", c.procedureCode());
-            m.put("procedureName", procedureName(c.procedureCode()));
-            m.put("received", c.received());
-            m.put("early", c.early());
-            m.put("onTime", c.onTime());
-            m.put("late", c.late());
-            m.put("ended", c.ended());
-            m.put("withdrawn", c.withdrawn());
-            m.put("openAtEnd", c.openAtEnd());
-            m.put("endedInTimeRate", c.endedInTimeRate());
-            out.add(m);
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("unit", unit.code());
-        m.put("unitName", unit.name());
-        m.put("from", p.from().toString());
-        m.put("to", p.to().toString());
-        m.put("procedures", out);
-        ctx.json(m);
-    }
-
     private void named(Map<String, Object> d) {
         d.put("unitName", scope.name((String) d.get("unitCode")));
-        d.put("procedureName", procedureName((String) d.get("procedureCode")));
-    }
-
-    private String procedureName(String code) {
-        return catalogs.procedures().find(code).map(Procedure::name).orElse(code);
+        d.put("procedureName", catalogs.procedures().nameOf((String) d.get("procedureCode")));
     }
 }

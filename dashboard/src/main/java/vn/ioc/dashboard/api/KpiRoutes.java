@@ -17,7 +17,6 @@ import vn.ioc.dashboard.web.Params;
 import vn.ioc.dashboard.web.Times;
 import vn.ioc.dashboard.web.UnitScope;
 import vn.ioc.domain.catalog.Catalogs;
-import vn.ioc.domain.catalog.Procedure;
 import vn.ioc.domain.catalog.Unit;
 import vn.ioc.domain.kpi.Decision766;
 import vn.ioc.domain.kpi.KpiCounts;
@@ -29,7 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The numbers of the wall display: KPIs, children, daily trend, the 766 scorecard, active alerts, units. */
+/**
+ * The numbers of the wall display (KPIs, children, daily trend, the 766 scorecard, active alerts,
+ * units) and of a unit's procedures.
+ */
 public final class KpiRoutes {
 
     /** Ten years of days: longer ranges are a mistake, not a question. */
@@ -58,6 +60,34 @@ public final class KpiRoutes {
         app.get("/api/scorecard", this::scorecard, Access.WALL);
         app.get("/api/alerts", this::alerts, Access.WALL);
         app.get("/api/units", this::units, Access.WALL);
+        app.get("/api/kpi/procedures", this::procedures, Access.READ);
+    }
+
+    private void procedures(Context ctx) {
+        Unit unit = scope.resolve(ctx);
+        DateRange p = Params.range(ctx, KpiRoutes.MAX_DAYS);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (KpiRepository.ProcedureCounts c : kpis.byProcedure(scope.subtree(unit), p.from(), p.to())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("procedureCode", c.procedureCode());
+            m.put("procedureName", catalogs.procedures().nameOf(c.procedureCode()));
+            m.put("received", c.received());
+            m.put("early", c.early());
+            m.put("onTime", c.onTime());
+            m.put("late", c.late());
+            m.put("ended", c.ended());
+            m.put("withdrawn", c.withdrawn());
+            m.put("openAtEnd", c.openAtEnd());
+            m.put("endedInTimeRate", c.endedInTimeRate());
+            out.add(m);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("unit", unit.code());
+        m.put("unitName", unit.name());
+        m.put("from", p.from().toString());
+        m.put("to", p.to().toString());
+        m.put("procedures", out);
+        ctx.json(m);
     }
 
     private void kpi(Context ctx) {
@@ -134,7 +164,7 @@ public final class KpiRoutes {
             m.put("unitName", scope.name(a.unitCode()));
             m.put("currentUnitCode", a.currentUnitCode());
             m.put("procedureCode", a.procedureCode());
-            m.put("procedureName", catalogs.procedures().find(a.procedureCode()).map(Procedure::name).orElse(a.procedureCode()));
+            m.put("procedureName", catalogs.procedures().nameOf(a.procedureCode()));
             list.add(m);
         }
         Map<String, Object> m = new LinkedHashMap<>();

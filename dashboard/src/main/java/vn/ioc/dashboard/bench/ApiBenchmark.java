@@ -34,7 +34,8 @@ import java.util.function.Supplier;
 /**
  * How fast the dashboard answers over a province-sized database. Fills a ClickHouse database with
  * {@code --dossiers} dossiers (default 10 million) spread over {@code --days} days up to now:
- * their {@code dossiers} rows, two {@code events} each, {@code kpi_daily} aggregated from them, and
+ * their {@code dossiers} rows, two {@code events} each, {@code kpi_daily} and {@code kpi_procedure_daily}
+ * aggregated from them, and
  * overdue {@code alerts}; all with INSERT ... SELECT from numbers(), inside ClickHouse. Then starts the
  * dashboard on a free port and prints p50/p95/max of its main API calls, over HTTP as a browser makes them.
  *
@@ -76,7 +77,7 @@ public final class ApiBenchmark {
     }
 
     static void fill(Client client, Catalogs catalogs, long n, LocalDate first, int days) throws Exception {
-        for (String table : List.of("dossiers", "events", "kpi_daily", "alerts", "alert_transitions", "alert_daily")) {
+        for (String table : List.of("dossiers", "events", "kpi_daily", "kpi_procedure_daily", "alerts", "alert_transitions", "alert_daily")) {
             client.execute("TRUNCATE TABLE " + table).get().close();
         }
         // Dossiers go to departments and communes (a district's own desk is rare); procedures cycle through the catalog.
@@ -130,31 +131,10 @@ public final class ApiBenchmark {
                 """, Map.of());
         System.out.printf("events: %,d rows in %.1f s%n", count(client, "events"), seconds(started));
         started = System.nanoTime();
-        // One row per unit and day: flows on their day; open +1 on receipt and -1 on the end day; overdue +1 the day
-        // after the due date and -1 on the end day, for the late ones.
-        exec(client, """
-                INSERT INTO kpi_daily
-                SELECT unit_code, day, sum(received), sum(early), sum(on_time), sum(late), 0, sum(open_delta), sum(overdue_delta),
-                       sum(online), sum(fee), sum(paid), sum(completed), sum(electronic), sum(ratings), sum(satisfied),
-                       sum(unsatisfied), sum(digitized), sum(reused), sum(pws), 1
-                FROM (
-                  SELECT unit_code, toDate(received_at) AS day, 1 AS received, 0 AS early, 0 AS on_time, 0 AS late, 1 AS open_delta,
-                         0 AS overdue_delta, channel = 'ONLINE' AS online, fee_required AS fee, paid_online AS paid, 0 AS completed,
-                         0 AS electronic, 0 AS ratings, 0 AS satisfied, 0 AS unsatisfied, digitized, reused_data AS reused, 0 AS pws
-                  FROM dossiers
-                  UNION ALL
-                  SELECT unit_code, toDate(assumeNotNull(end_at)), 0, timeliness = 'EARLY', timeliness = 'ON_TIME', timeliness = 'LATE',
-                         -1, -(timeliness = 'LATE' AND toDate(assumeNotNull(end_at)) > toDate(assumeNotNull(effective_due_at))), 0, 0, 0, 1,
-                         electronic_result, length(ratings), countEqual(ratings, 2) + countEqual(ratings, 3), countEqual(ratings, 1),
-                         0, 0, ifNull(processing_working_seconds, 0)
-                  FROM dossiers WHERE end_at IS NOT NULL
-                  UNION ALL
-                  SELECT unit_code, toDate(assumeNotNull(effective_due_at)) + 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-                  FROM dossiers
-                  WHERE toDate(assumeNotNull(effective_due_at)) + 1 <= if(end_at IS NULL, today(), toDate(assumeNotNull(end_at))))
-                GROUP BY unit_code, day
-                """, Map.of());
-        System.out.printf("kpi_daily: %,d rows in %.1f s%n", count(client, "kpi_daily"), seconds(started));
+        exec(client, DerivedKpiTables.kpiDaily(), Map.of());
+        exec(client, DerivedKpiTables.kpiProcedureDaily(), Map.of());
+        System.out.printf("kpi_daily and kpi_procedure_daily: %,d and %,d rows in %.1f s%n", count(client, "kpi_daily"),
+                count(client, "kpi_procedure_daily"), seconds(started));
         started = System.nanoTime();
         exec(client, """
                 INSERT INTO alerts (dossier_id, kind, raised_at, resolved_at, due_at, unit_code, current_unit_code, procedure_code,
@@ -172,7 +152,7 @@ public final class ApiBenchmark {
         System.out.printf("alert_transitions and alert_daily: %,d and %,d rows in %.1f s%n", count(client, "alert_transitions"),
                 count(client, "alert_daily"), seconds(started));
         started = System.nanoTime();
-        for (String table : List.of("dossiers", "events", "kpi_daily", "alerts", "alert_transitions", "alert_daily")) {
+        for (String table : List.of("dossiers", "events", "kpi_daily", "kpi_procedure_daily", "alerts", "alert_transitions", "alert_daily")) {
             exec(client, "OPTIMIZE TABLE " + table + " FINAL", Map.of());
         }
         System.out.printf("merged in %.1f s%n", seconds(started));
@@ -220,8 +200,9 @@ public final class ApiBenchmark {
             calls.put("  procedures of the department", "/api/kpi/procedures?unit=" + department + month);
             calls.put("report province, quarter", "/api/report?unit=" + province + "&period=quarter");
 
-            System.out.printf("%nData: %,d dossiers, %,d events, %,d kpi_daily rows, %,d alerts; newest day %s%n",
-                    count(client, "dossiers"), count(client, "events"), count(client, "kpi_daily"), count(client, "alerts"), day);
+            System.out.printf("%nData: %,d dossiers, %,d events, %,d kpi_daily rows, %,d kpi_procedure_daily rows, %,d alerts; newest day %s%n",
+                    count(client, "dossiers"), count(client, "events"), count(client, "kpi_daily"), count(client, "kpi_procedure_daily"),
+                    count(client, "alerts"), day);
             System.out.printf("%-32s %9s %9s %9s%n", "call (" + iterations + " runs)", "p50 ms", "p95 ms", "max ms");
             for (Map.Entry<String, String> c : calls.entrySet()) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(origin + c.getValue())).header("Cookie", cookie)

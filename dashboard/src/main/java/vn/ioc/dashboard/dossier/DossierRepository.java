@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Dossiers for people: search, one dossier with its timeline, the late and at-risk lists, and the
- * breakdown by procedure. Reads {@code dossiers}, {@code events} and {@code alerts} with FINAL.
+ * Dossiers for people: search, one dossier with its timeline, the late and at-risk lists. Reads
+ * {@code dossiers}, {@code events} and {@code alerts} with FINAL.
  */
 public final class DossierRepository {
 
@@ -229,45 +229,6 @@ public final class DossierRepository {
                     r.getString("current_unit_code"), r.getString("procedure_code"),
                     d == null ? null : instant(d, "received_at_ms"), due, null, daysLate,
                     d == null ? 0 : (int) d.getLong("supplement_requests")));
-        }
-        return out;
-    }
-
-    /** Per procedure: received, ended by class, withdrawn in the period, and open at its end, from the dossiers' rows. */
-    public record ProcedureCounts(String procedureCode, long received, long early, long onTime, long late,
-                                  long withdrawn, long openAtEnd) {
-        public long ended() {
-            return early + onTime + late;
-        }
-
-        /** (early + onTime) / ended: the share of the dossiers ended in the period that ended in time. */
-        public Double endedInTimeRate() {
-            return ended() == 0 ? null : (double) (early + onTime) / ended();
-        }
-    }
-
-    public List<ProcedureCounts> byProcedure(Collection<String> units, Instant start, Instant end) {
-        UnitCondition unit = UnitCondition.of(units);
-        List<ProcedureCounts> out = new ArrayList<>();
-        for (GenericRecord r : client.queryAll("""
-                SELECT toString(procedure_code) AS procedure_code,
-                  countIf(received_at >= s) AS received,
-                  countIf(end_at >= s AND end_at < e AND timeliness = 'EARLY') AS early,
-                  countIf(end_at >= s AND end_at < e AND timeliness = 'ON_TIME') AS on_time,
-                  countIf(end_at >= s AND end_at < e AND timeliness = 'LATE') AS late,
-                  countIf(end_at >= s AND end_at < e AND end_kind = 'WITHDRAWN') AS withdrawn,
-                  countIf(end_at IS NULL OR end_at >= e) AS open_at_end
-                FROM (SELECT procedure_code, received_at, end_at, timeliness, end_kind,
-                             fromUnixTimestamp64Milli({start:Int64}) AS s, fromUnixTimestamp64Milli({end:Int64}) AS e
-                      FROM dossiers FINAL
-                      WHERE received AND %s
-                        AND received_at < fromUnixTimestamp64Milli({end:Int64})
-                        AND (end_at IS NULL OR end_at >= fromUnixTimestamp64Milli({start:Int64})))
-                GROUP BY procedure_code
-                ORDER BY received DESC, procedure_code%s
-                """.formatted(unit.received(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(), "end", end.toEpochMilli()))) {
-            out.add(new ProcedureCounts(r.getString("procedure_code"), r.getLong("received"), r.getLong("early"),
-                    r.getLong("on_time"), r.getLong("late"), r.getLong("withdrawn"), r.getLong("open_at_end")));
         }
         return out;
     }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads KPI counts from {@code kpi_daily}. Flows are summed over the days of the period; open and
+ * Reads KPI counts from {@code kpi_daily}, and per procedure from {@code kpi_procedure_daily}. Flows are summed over the days of the period; open and
  * overdue are stored as day-deltas and summed over every day up to the period's last day. FINAL
  * makes the replacing table show only each row's newest version.
  */
@@ -70,6 +70,32 @@ public final class KpiRepository {
             ORDER BY d
             """;
 
+    /** Per procedure: received, ended by class and withdrawn in the period, and open at its end. */
+    private static final String BY_PROCEDURE = """
+            SELECT toString(procedure_code) AS procedure_code,
+              sumIf(received, day >= {from:Date}) AS received, sumIf(early, day >= {from:Date}) AS early,
+              sumIf(on_time, day >= {from:Date}) AS on_time, sumIf(late, day >= {from:Date}) AS late,
+              sumIf(withdrawn, day >= {from:Date}) AS withdrawn, sum(open_delta) AS open_at_end
+            FROM kpi_procedure_daily FINAL
+            WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+            GROUP BY procedure_code
+            HAVING received != 0 OR early != 0 OR on_time != 0 OR late != 0 OR withdrawn != 0 OR open_at_end != 0
+            ORDER BY received DESC, procedure_code
+            """;
+
+    /** Per procedure: received, ended by class, withdrawn in the period, and open at its end. */
+    public record ProcedureCounts(String procedureCode, long received, long early, long onTime, long late,
+                                  long withdrawn, long openAtEnd) {
+        public long ended() {
+            return early + onTime + late;
+        }
+
+        /** (early + onTime) / ended: the share of the dossiers ended in the period that ended in time. */
+        public Double endedInTimeRate() {
+            return ended() == 0 ? null : (double) (early + onTime) / ended();
+        }
+    }
+
     /** A day's counts: its flows, and open/overdue at its end. */
     public record Day(LocalDate day, KpiCounts counts) {
     }
@@ -119,6 +145,20 @@ public final class KpiRepository {
                     c.processingWorkingSeconds())));
         }
         return days;
+    }
+
+    /**
+     * The units' dossiers per procedure over the inclusive local dates from..to; procedures with
+     * nothing in the period and nothing open at its end are left out.
+     */
+    public List<ProcedureCounts> byProcedure(Collection<String> units, LocalDate from, LocalDate to) {
+        List<ProcedureCounts> out = new ArrayList<>();
+        for (GenericRecord r : client.queryAll(BY_PROCEDURE, Map.of(
+                "units", arrayLiteral(units), "from", from.toString(), "to", to.toString()))) {
+            out.add(new ProcedureCounts(r.getString("procedure_code"), r.getLong("received"), r.getLong("early"),
+                    r.getLong("on_time"), r.getLong("late"), r.getLong("withdrawn"), r.getLong("open_at_end")));
+        }
+        return out;
     }
 
     private static KpiCounts toCounts(GenericRecord r) {

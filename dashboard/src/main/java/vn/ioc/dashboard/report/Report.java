@@ -1,7 +1,7 @@
 package vn.ioc.dashboard.report;
 
 import vn.ioc.dashboard.dossier.DossierRepository.LateDossier;
-import vn.ioc.dashboard.dossier.DossierRepository.ProcedureCounts;
+import vn.ioc.dashboard.kpi.KpiRepository.ProcedureCounts;
 import vn.ioc.dashboard.kpi.UnitKpis;
 import vn.ioc.domain.catalog.Unit;
 import vn.ioc.domain.kpi.Decision766;

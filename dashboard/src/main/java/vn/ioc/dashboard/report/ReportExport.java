@@ -7,7 +7,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.ioc.dashboard.dossier.DossierRepository.LateDossier;
-import vn.ioc.dashboard.dossier.DossierRepository.ProcedureCounts;
+import vn.ioc.dashboard.kpi.KpiRepository.ProcedureCounts;
 import vn.ioc.dashboard.web.Csv;
 import vn.ioc.dashboard.web.Times;
 import vn.ioc.domain.catalog.Catalogs;
@@ -57,7 +57,7 @@ public final class ReportExport {
         List<List<Object>> late = new ArrayList<>();
         for (LateDossier d : r.late()) {
             late.add(nullable(d.dossierId(), kindVi(d.kind()), catalogs.units().find(d.unitCode()).map(u -> u.name()).orElse(d.unitCode()),
-                    d.procedureCode(), ReportJson.procedureName(catalogs, d.procedureCode()), time(d.receivedAt()),
+                    d.procedureCode(), catalogs.procedures().nameOf(d.procedureCode()), time(d.receivedAt()),
                     time(d.dueAt()), time(d.endAt()), d.daysLate()));
         }
         tables.add(new Table("Hồ sơ trễ hạn", List.of("Mã hồ sơ", "Tình trạng", "Đơn vị", "Mã thủ tục", "Thủ tục",
@@ -65,7 +65,7 @@ public final class ReportExport {
 
         List<List<Object>> procedures = new ArrayList<>();
         for (ProcedureCounts p : r.procedures()) {
-            procedures.add(nullable(p.procedureCode(), ReportJson.procedureName(catalogs, p.procedureCode()), p.received(),
+            procedures.add(nullable(p.procedureCode(), catalogs.procedures().nameOf(p.procedureCode()), p.received(),
                     p.ended(), p.early(), p.onTime(), p.late(), p.openAtEnd(), p.endedInTimeRate()));
         }
         tables.add(new Table("Theo thủ tục", List.of("Mã thủ tục", "Thủ tục", "Tiếp nhận", "Đã giải quyết", "Trước hạn",

@@ -1,12 +1,11 @@
 package vn.ioc.dashboard.report;
 
 import vn.ioc.dashboard.dossier.DossierRepository.LateDossier;
-import vn.ioc.dashboard.dossier.DossierRepository.ProcedureCounts;
+import vn.ioc.dashboard.kpi.KpiRepository.ProcedureCounts;
 import vn.ioc.dashboard.kpi.KpiJson;
 import vn.ioc.dashboard.kpi.UnitKpis;
 import vn.ioc.dashboard.web.Times;
 import vn.ioc.domain.catalog.Catalogs;
-import vn.ioc.domain.catalog.Procedure;
 import vn.ioc.domain.catalog.Unit;
 
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public final class ReportJson {
         for (ProcedureCounts p : r.procedures()) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("procedureCode", p.procedureCode());
-            pm.put("procedureName", procedureName(catalogs, p.procedureCode()));
+            pm.put("procedureName", catalogs.procedures().nameOf(p.procedureCode()));
             pm.put("received", p.received());
             pm.put("early", p.early());
             pm.put("onTime", p.onTime());
@@ -81,7 +80,7 @@ public final class ReportJson {
             dm.put("unitName", catalogs.units().find(d.unitCode()).map(Unit::name).orElse(d.unitCode()));
             dm.put("currentUnitCode", d.currentUnitCode());
             dm.put("procedureCode", d.procedureCode());
-            dm.put("procedureName", procedureName(catalogs, d.procedureCode()));
+            dm.put("procedureName", catalogs.procedures().nameOf(d.procedureCode()));
             dm.put("receivedAt", Times.iso(d.receivedAt()));
             dm.put("dueAt", Times.iso(d.dueAt()));
             dm.put("endAt", Times.iso(d.endAt()));
@@ -90,10 +89,6 @@ public final class ReportJson {
             out.add(dm);
         }
         return out;
-    }
-
-    static String procedureName(Catalogs catalogs, String code) {
-        return catalogs.procedures().find(code).map(Procedure::name).orElse(code);
     }
 
     private static Map<String, Object> period(Period p) {

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-/** Builds department reports from the KPI table, the dossiers and the alert episodes. */
+/** Builds department reports from the KPI tables, the dossiers and the alert episodes. */
 public final class ReportService {
 
     /** Enough lines for a unit's late list; the full list is a dossier search away. */
@@ -51,7 +51,7 @@ public final class ReportService {
 
     /**
      * The report; without procedures when the page asks (it loads them from /api/kpi/procedures on its
-     * own, so the rest of the report does not wait for that scan of the dossiers).
+     * own, beside the rest of the report).
      */
     public Report build(Unit unit, Period period, boolean withProcedures) {
         Set<String> subtree = units.subtree(unit.code());
@@ -69,8 +69,8 @@ public final class ReportService {
         // A catalog may hold units outside the province's tree: then the province is a query of its own.
         var provinceCounts = inProvince ? null
                 : Queries.async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
-        var procedures = withProcedures ? Queries.async(() -> dossiers.byProcedure(subtree, start, end))
-                : CompletableFuture.completedFuture(List.<DossierRepository.ProcedureCounts>of());
+        var procedures = withProcedures ? Queries.async(() -> kpis.byProcedure(subtree, period.from(), period.to()))
+                : CompletableFuture.completedFuture(List.<KpiRepository.ProcedureCounts>of());
         var ended = Queries.async(() -> dossiers.endedLate(subtree, start, end, LATE_LIMIT));
         Instant asOf = data.newestEventAt().orElse(null);
         Instant lateAt = asOf != null && asOf.isBefore(end) ? asOf : end.minusMillis(1);

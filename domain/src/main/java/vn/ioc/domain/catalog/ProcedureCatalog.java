@@ -101,6 +101,11 @@ public final class ProcedureCatalog implements Serializable {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
     }
 
+    /** The procedure's name, or the code itself when the catalog does not list it (a report still shows the row). */
+    public String nameOf(String code) {
+        return find(code).map(Procedure::name).orElse(code);
+    }
+
     public boolean contains(String code) {
         return code != null && byCode.containsKey(code);
     }

@@ -1,0 +1,57 @@
+package vn.ioc.dashboard.bench;
+
+/**
+ * {@code kpi_daily} and {@code kpi_procedure_daily} computed inside ClickHouse from the rows of
+ * {@code dossiers}: the day-counts the analytics job keeps for the same dossiers (the job's row
+ * versions aside). For data put into {@code dossiers} without the job, as the benchmark's generated
+ * province and the dashboard's test fixture do; the job itself keeps both tables as it goes.
+ *
+ * <p>Flows count on their local day (received on the receipt day; early, on time, late, withdrawn,
+ * completed, results and ratings on the end day); open is +1 on the receipt day and -1 on the end
+ * day; overdue is +1 on the day after the effective due date and -1 on the end day, for dossiers
+ * still open then.
+ */
+public final class DerivedKpiTables {
+
+    private DerivedKpiTables() {
+    }
+
+    /** INSERT ... SELECT filling {@code kpi_daily} from every received dossier. */
+    public static String kpiDaily() {
+        return insert("kpi_daily", "unit_code");
+    }
+
+    /** INSERT ... SELECT filling {@code kpi_procedure_daily} from every received dossier. */
+    public static String kpiProcedureDaily() {
+        return insert("kpi_procedure_daily", "unit_code, procedure_code");
+    }
+
+    private static String insert(String table, String keys) {
+        return """
+                INSERT INTO %1$s (%2$s, day, received, early, on_time, late, withdrawn, open_delta, overdue_delta,
+                  online_received, fee_bearing, paid_online, completed, electronic_results, ratings, satisfied,
+                  rated_unsatisfied, digitized_received, reused_data_received, processing_working_seconds, version)
+                SELECT %2$s, day, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(open_delta),
+                       sum(overdue_delta), sum(online), sum(fee), sum(paid), sum(completed), sum(electronic), sum(ratings),
+                       sum(satisfied), sum(unsatisfied), sum(digitized), sum(reused), sum(pws), 1
+                FROM (
+                  SELECT %2$s, toDate(received_at) AS day, 1 AS received, 0 AS early, 0 AS on_time, 0 AS late, 0 AS withdrawn,
+                         1 AS open_delta, 0 AS overdue_delta, channel = 'ONLINE' AS online, fee_required AS fee,
+                         paid_online AS paid, 0 AS completed, 0 AS electronic, 0 AS ratings, 0 AS satisfied, 0 AS unsatisfied,
+                         digitized, reused_data AS reused, 0 AS pws
+                  FROM %3$s
+                  UNION ALL
+                  SELECT %2$s, toDate(assumeNotNull(end_at)), 0, timeliness = 'EARLY', timeliness = 'ON_TIME',
+                         timeliness = 'LATE', end_kind = 'WITHDRAWN', -1, -(toDate(assumeNotNull(end_at)) > toDate(assumeNotNull(effective_due_at))),
+                         0, 0, 0, end_kind = 'COMPLETED', electronic_result, length(ratings),
+                         countEqual(ratings, 2) + countEqual(ratings, 3), countEqual(ratings, 1), 0, 0,
+                         ifNull(processing_working_seconds, 0)
+                  FROM %3$s WHERE end_at IS NOT NULL
+                  UNION ALL
+                  SELECT %2$s, toDate(assumeNotNull(effective_due_at)) + 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+                  FROM %3$s
+                  WHERE toDate(assumeNotNull(effective_due_at)) + 1 <= if(end_at IS NULL, today(), toDate(assumeNotNull(end_at))))
+                GROUP BY %2$s, day
+                """.formatted(table, keys, "(SELECT * FROM dossiers FINAL WHERE received)");
+    }
+}
