@@ -24,7 +24,8 @@ import java.nio.file.Path;
  *   <li>Sở Tư pháp: 4 received and 4 ended early on 3 March (D4).</li>
  *   <li>Thị trấn Nàng Mau (a commune of Huyện Vị Thủy): 5 received on 31 March; D2 overdue from 10 March.</li>
  * </ul>
- * The newest event is at 2026-03-31 10:00 (+07:00). kpi_procedure_daily is derived from the dossiers' rows.
+ * The newest event is at 2026-03-31 10:00 (+07:00). kpi_procedure_daily is derived from the dossiers' rows
+ * ({@code DerivedKpiTables}), so it sums what D1 to D5 say, not the hand-written kpi_daily.
  */
 public final class DashboardFixture {
 

@@ -62,8 +62,12 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
     @Override
     public void open(OpenContext openContext) {
         calendar = new WorkingCalendar(catalogs.calendarDays());
-        bundle = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("dossier", Types.POJO(DossierBundle.class)));
+        bundle = getRuntimeContext().getState(stateDescriptor());
+    }
+
+    /** The one state value per dossier. */
+    static ValueStateDescriptor<DossierBundle> stateDescriptor() {
+        return new ValueStateDescriptor<>("dossier", Types.POJO(DossierBundle.class));
     }
 
     @Override
@@ -90,8 +94,8 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
         for (DayDelta delta : unitDiff) {
             out.collect(delta);
         }
-        String procedure = state.procedureCode() == null ? "" : state.procedureCode();
-        for (KpiProcedureChange c : ContributionDiff.byProcedure(before.procedureCode(), previousContributions,
+        String procedure = procedureOf(state);
+        for (KpiProcedureChange c : ContributionDiff.byProcedure(procedureBefore(ctx.getCurrentKey(), before), previousContributions,
                 procedure, contributions, unitDiff)) {
             ctx.output(PROCEDURE_CHANGES, c);
         }
@@ -115,5 +119,21 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
 
         bundle.update(new DossierBundle(history.toArray(new DossierEvent[0]), contributions.toArray(new DayDelta[0]),
                 procedure, alerts.toArray(new AlertRow[0]), version));
+    }
+
+    private static String procedureOf(DossierState state) {
+        return state.procedureCode() == null ? "" : state.procedureCode();
+    }
+
+    /**
+     * The procedure the stored contributions count under. A state written before the bundle kept it
+     * (restored from an older checkpoint) has none: the stored history says which it was.
+     */
+    private String procedureBefore(String dossierId, DossierBundle before) {
+        if (before.procedureCode() != null) {
+            return before.procedureCode();
+        }
+        return procedureOf(DossierRules.evaluate(dossierId, Arrays.asList(before.events()),
+                catalogs.procedures()::statutoryWorkingDays, calendar));
     }
 }

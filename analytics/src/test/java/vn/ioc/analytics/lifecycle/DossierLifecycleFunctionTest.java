@@ -1,6 +1,10 @@
 package vn.ioc.analytics.lifecycle;
 
+import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -170,6 +174,31 @@ class DossierLifecycleFunctionTest {
             assertThat(unitNetAfter).isNotEmpty();
             assertThat(netByProcedure(h)).as("all of it under the new procedure, nothing left under the old")
                     .isEqualTo(withProcedure("1.001612", unitNetAfter));
+        }
+    }
+
+    @Test
+    void aStateFromBeforeTheProcedureWasKeptStillMovesItsCountsFromTheRightProcedure() throws Exception {
+        List<DossierEvent> events = dossier42();
+        DossierEvent received = events.get(0); // procedure 2.000815
+        DossierEvent earlier = DossierEvent.of("e-earlier", D42, received.type(), received.at().minusSeconds(3600),
+                        received.unitCode())
+                .withReception("1.001612", received.channel(), null, false, false, false);
+        try (var h = harness()) {
+            for (DossierEvent e : events) {
+                send(h, e);
+            }
+            // The bundle as an older checkpoint restores it: no procedure stored with its contributions.
+            KeyedStateBackend<String> backend = h.getOperator().getKeyedStateBackend();
+            backend.setCurrentKey(D42);
+            ValueState<DossierBundle> state = backend.getPartitionedState(VoidNamespace.INSTANCE,
+                    VoidNamespaceSerializer.INSTANCE, DossierLifecycleFunction.stateDescriptor());
+            DossierBundle b = state.value();
+            state.update(new DossierBundle(b.events(), b.contributions(), null, b.alerts(), b.version()));
+
+            send(h, earlier);
+            assertThat(netByProcedure(h)).as("the old counts leave 2.000815, read from the stored history")
+                    .isEqualTo(withProcedure("1.001612", net(deltas(h))));
         }
     }
 

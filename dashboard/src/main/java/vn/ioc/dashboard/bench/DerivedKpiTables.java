@@ -2,14 +2,17 @@ package vn.ioc.dashboard.bench;
 
 /**
  * {@code kpi_daily} and {@code kpi_procedure_daily} computed inside ClickHouse from the rows of
- * {@code dossiers}: the day-counts the analytics job keeps for the same dossiers (the job's row
- * versions aside). For data put into {@code dossiers} without the job, as the benchmark's generated
- * province and the dashboard's test fixture do; the job itself keeps both tables as it goes.
+ * {@code dossiers}, for data put there without the analytics job, as the benchmark's generated
+ * province and the dashboard's test fixture are; the job keeps both tables as it goes.
  *
- * <p>Flows count on their local day (received on the receipt day; early, on time, late, withdrawn,
- * completed, results and ratings on the end day); open is +1 on the receipt day and -1 on the end
- * day; overdue is +1 on the day after the effective due date and -1 on the end day, for dossiers
- * still open then.
+ * <p>Flows count on their local day: received, online, fee-bearing and paid online on the receipt
+ * day; early, on time, late, withdrawn, completed (COMPLETED or RETURNED) and electronic results on
+ * the end day. Open is +1 on the receipt day and -1 on the end day; overdue +1 on the day after the
+ * effective due date, and -1 on the end day for a dossier that ended after it. A dossier's row keeps
+ * less than its events do, so two of the job's rules are simplified: ratings count on the end day
+ * (the job counts each on its own day), and overdue follows the final effective due alone (the job
+ * also counts a second supplement request, and stops the clock while a pause is open). The
+ * benchmark's data has neither pauses, nor ratings before the end.
  */
 public final class DerivedKpiTables {
 
@@ -37,20 +40,20 @@ public final class DerivedKpiTables {
                 FROM (
                   SELECT %2$s, toDate(received_at) AS day, 1 AS received, 0 AS early, 0 AS on_time, 0 AS late, 0 AS withdrawn,
                          1 AS open_delta, 0 AS overdue_delta, channel = 'ONLINE' AS online, fee_required AS fee,
-                         paid_online AS paid, 0 AS completed, 0 AS electronic, 0 AS ratings, 0 AS satisfied, 0 AS unsatisfied,
+                         fee_required AND paid_online AS paid, 0 AS completed, 0 AS electronic, 0 AS ratings, 0 AS satisfied, 0 AS unsatisfied,
                          digitized, reused_data AS reused, 0 AS pws
                   FROM %3$s
                   UNION ALL
                   SELECT %2$s, toDate(assumeNotNull(end_at)), 0, timeliness = 'EARLY', timeliness = 'ON_TIME',
                          timeliness = 'LATE', end_kind = 'WITHDRAWN', -1, -(toDate(assumeNotNull(end_at)) > toDate(assumeNotNull(effective_due_at))),
-                         0, 0, 0, end_kind = 'COMPLETED', electronic_result, length(ratings),
+                         0, 0, 0, end_kind IN ('COMPLETED', 'RETURNED'), end_kind = 'COMPLETED' AND electronic_result, length(ratings),
                          countEqual(ratings, 2) + countEqual(ratings, 3), countEqual(ratings, 1), 0, 0,
                          ifNull(processing_working_seconds, 0)
                   FROM %3$s WHERE end_at IS NOT NULL
                   UNION ALL
                   SELECT %2$s, toDate(assumeNotNull(effective_due_at)) + 1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
                   FROM %3$s
-                  WHERE toDate(assumeNotNull(effective_due_at)) + 1 <= if(end_at IS NULL, today(), toDate(assumeNotNull(end_at))))
+                  WHERE end_at IS NULL OR toDate(assumeNotNull(end_at)) > toDate(assumeNotNull(effective_due_at)))
                 GROUP BY %2$s, day
                 """.formatted(table, keys, "(SELECT * FROM dossiers FINAL WHERE received)");
     }

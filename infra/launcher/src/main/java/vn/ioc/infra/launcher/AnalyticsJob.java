@@ -33,6 +33,11 @@ final class AnalyticsJob {
         this.name = name;
     }
 
+    /** Whether a job of this name runs on the cluster now. */
+    boolean running() throws IOException, InterruptedException {
+        return rest.runningJobNamed(name).isPresent();
+    }
+
     /**
      * Leaves a running job of the same name alone; otherwise uploads the jar and runs it from
      * {@code restorePoint} when given, then waits until all its tasks run.

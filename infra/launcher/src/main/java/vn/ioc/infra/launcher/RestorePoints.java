@@ -75,6 +75,15 @@ public final class RestorePoints {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * Forgets every restore point: the recorded savepoint and the retained checkpoints. For a job that
+     * must start without its saved state: once it is submitted, no later start may resume from the old one.
+     */
+    public static void discardAll(Path savepointRecord, Path checkpointsDir) throws IOException {
+        Files.deleteIfExists(savepointRecord);
+        DirectoryTrees.delete(checkpointsDir, true);
+    }
+
     /** The newer of the recorded savepoint and the latest retained checkpoint. */
     public static Optional<RestorePoint> newest(Path savepointRecord, Path checkpointsDir) {
         return Stream.of(recordedSavepoint(savepointRecord), latestCheckpoint(checkpointsDir))

@@ -317,6 +317,19 @@ public final class Supervisor {
         Optional<RestorePoints.RestorePoint> restorePoint = config.externalFlinkUrl().isPresent() || replay
                 ? Optional.empty()
                 : RestorePoints.newest(lastSavepointRecord(), config.dataDir().resolve("flink/checkpoints"));
+        if (replay && config.externalFlinkUrl().isEmpty()) {
+            // The saved state lacks what the new tables are filled from. Forgotten before the replay starts,
+            // so a start interrupted before the replaying job's first checkpoint cannot resume from it.
+            try {
+                if (!job.running()) {
+                    RestorePoints.discardAll(lastSavepointRecord(), config.dataDir().resolve("flink/checkpoints"));
+                }
+            } catch (IOException e) {
+                step.failed();
+                throw new StartupException("cannot discard the job's saved state before its replay: " + e.getMessage()
+                        + "; remove " + lastSavepointRecord() + " and " + config.dataDir().resolve("flink/checkpoints"));
+            }
+        }
         AnalyticsJob.Submission submission;
         try {
             submission = job.submit(args, restorePoint, Duration.ofSeconds(90));

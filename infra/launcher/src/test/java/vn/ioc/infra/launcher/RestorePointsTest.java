@@ -83,6 +83,23 @@ class RestorePointsTest {
         assertThat(RestorePoints.recordedSavepoint(record)).isEmpty();
     }
 
+    @Test
+    void afterDiscardingThereIsNothingToResumeFrom(@TempDir Path dir) throws IOException {
+        Path checkpoints = dir.resolve("checkpoints");
+        checkpoint(checkpoints, "old-job", "chk-7", T0);
+        Path savepoint = metadata(dir.resolve("savepoints/savepoint-abc-123"), T0.plusSeconds(5));
+        Path record = dir.resolve("last-savepoint");
+        RestorePoints.recordSavepoint(record, "file:" + savepoint.toAbsolutePath());
+
+        RestorePoints.discardAll(record, checkpoints);
+
+        assertThat(RestorePoints.newest(record, checkpoints)).isEmpty();
+        assertThat(checkpoints).isEmptyDirectory(); // kept, for the cluster that writes into it
+        // a checkpoint of the job started afterwards is found again
+        Path next = checkpoint(checkpoints, "new-job", "chk-1", T0.plusSeconds(60));
+        assertThat(RestorePoints.newest(record, checkpoints)).map(RestorePoints.RestorePoint::directory).contains(next);
+    }
+
     private static Path checkpoint(Path checkpoints, String job, String name, Instant written) throws IOException {
         return metadata(checkpoints.resolve(job).resolve(name), written);
     }

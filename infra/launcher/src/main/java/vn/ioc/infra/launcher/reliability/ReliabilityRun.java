@@ -1,6 +1,7 @@
 package vn.ioc.infra.launcher.reliability;
 
 import vn.ioc.infra.launcher.ChildProcess;
+import vn.ioc.infra.launcher.DirectoryTrees;
 import vn.ioc.infra.launcher.JavaCommand;
 import vn.ioc.infra.launcher.LauncherConfig;
 import vn.ioc.infra.launcher.ProjectLayout;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  *       and started, ClickHouse stopped for 60 s (30 s with --quick) and started on the same data,
  *       the dashboard stopped and started. During the fault the dashboard's {@code /api/status} must
  *       show it; afterwards the job must catch up by itself and the tables {@code events},
- *       {@code dossiers}, {@code kpi_daily}, {@code alerts}, {@code alert_transitions}, {@code alert_daily}
- *       (read with FINAL, in key order) must equal
+ *       {@code dossiers}, {@code kpi_daily}, {@code kpi_procedure_daily}, {@code alerts},
+ *       {@code alert_transitions}, {@code alert_daily} (read with FINAL, in key order) must equal
  *       the baseline's, row for row.</li>
  *   <li>Hostile input ({@link HostileInputRun}): broken requests and items mixed with valid events sent
  *       to the ingest endpoint, and a hostile file replayed; every broken item must be rejected with a
@@ -177,7 +177,7 @@ public final class ReliabilityRun {
         boolean passed = outcomes.size() == Fault.values().length && outcomes.stream().allMatch(Outcome::passed)
                 && hostile.passed() && load != null && load.passed();
         if (!settings.keep() && passed) {
-            deleteTree(settings.workDir(), false);
+            DirectoryTrees.delete(settings.workDir(), false);
         }
         out.println(passed ? "Reliability run passed." : "Reliability run FAILED; data kept in " + settings.workDir());
         return passed;
@@ -249,7 +249,7 @@ public final class ReliabilityRun {
     }
 
     private Supervisor startOnce(Path dir, Map<LauncherConfig.Key, String> extra) throws Exception {
-        deleteTree(dir, false); // a work directory used before: every run starts from nothing
+        DirectoryTrees.delete(dir, false); // a work directory used before: every run starts from nothing
         Files.createDirectories(dir);
         int kafka = freePortPair();
         Map<LauncherConfig.Key, String> overrides = new EnumMap<>(LauncherConfig.Key.class);
@@ -385,19 +385,6 @@ public final class ReliabilityRun {
             }
         }
         throw new IOException("no two free consecutive ports");
-    }
-
-    static void deleteTree(Path root, boolean keepRoot) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (!(keepRoot && p.equals(root))) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 
     /** The launcher's messages go to the scenario's log; those about processes exiting also to the console. */
