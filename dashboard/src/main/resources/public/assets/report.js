@@ -73,7 +73,9 @@
 
   async function load() {
     try {
-      report = await IOC.json('/api/report?procedures=false&' + query());
+      report = await IOC.json('/api/report?procedures=false&late=false&' + query());
+      report.procedures = [];
+      report.late = null;
       $('error').hidden = true;
       if (!$('date').value && report.period.kind !== 'range') $('date').value = report.period.to;
       if (!$('from').value) $('from').value = report.period.from;
@@ -81,10 +83,11 @@
       $('csvLink').href = '/api/report.csv?' + query();
       $('xlsxLink').href = '/api/report.xlsx?' + query();
       draw();
-      // The procedures come afterwards: the rest of the report does not wait for that scan of the dossiers.
-      const p = await IOC.json('/api/kpi/procedures?unit=' + encodeURIComponent(report.unit.code) + '&from=' + report.period.from + '&to=' + report.period.to);
-      report.procedures = p.procedures;
-      drawProcedures();
+      // Then the procedures and the late list of the period the server chose, both at once, each drawn when it comes.
+      const period = 'unit=' + encodeURIComponent(report.unit.code) + '&from=' + report.period.from + '&to=' + report.period.to;
+      await Promise.all([
+        IOC.json('/api/kpi/procedures?' + period).then(p => { report.procedures = p.procedures; drawProcedures(); }),
+        IOC.json('/api/late?limit=500&' + period).then(l => { report.late = l.dossiers; drawLate(); })]);
     } catch (e) {
       $('error').hidden = false;
       $('error').textContent = IOC.t('error.load') + ': ' + e.message;
@@ -127,8 +130,13 @@
       IOC.el('td', { class: 'num' }, IOC.int(u.ended)), IOC.el('td', { class: 'num' }, IOC.int(u.overdueAtEnd)),
       IOC.el('td', { class: 'num' }, IOC.pct(u.onTimeRate)))));
     drawProcedures();
-    $('noLate').hidden = r.late.length > 0;
-    $('lateTable').tBodies[0].replaceChildren(...r.late.map(d => IOC.el('tr', null,
+    drawLate();
+  }
+
+  function drawLate() {
+    const late = report.late || [];
+    $('noLate').hidden = report.late == null || late.length > 0;
+    $('lateTable').tBodies[0].replaceChildren(...late.map(d => IOC.el('tr', null,
       IOC.el('td', null, IOC.el('a', { href: '/dossier?id=' + encodeURIComponent(d.dossierId) }, d.dossierId)),
       IOC.el('td', null, IOC.el('span', { class: 'tag ' + d.kind }, IOC.t('alert.' + d.kind))),
       IOC.el('td', null, d.unitName), IOC.el('td', null, d.procedureName),

@@ -255,6 +255,13 @@ class ApiTest {
             JsonNode lean = get(http, leader, "/api/report?procedures=false&unit=" + DEPARTMENT + "&period=month&date=2026-03-15");
             assertThat(lean.get("procedures")).isEmpty();
             assertThat(lean.get("late")).hasSize(2);
+            // The page's KPI part, and the late list it asks for beside it: the report's own list
+            JsonNode kpisOnly = get(http, leader, "/api/report?procedures=false&late=false&unit=" + DEPARTMENT + "&period=month&date=2026-03-15");
+            assertThat(kpisOnly.get("late")).isEmpty();
+            assertThat(kpisOnly.get("current")).isEqualTo(r.get("current"));
+            JsonNode late = get(http, leader, "/api/late?limit=500&unit=" + DEPARTMENT + "&from=2026-03-01&to=2026-03-31");
+            assertThat(late.get("dossiers")).isEqualTo(r.get("late"));
+            assertThat(late.get("at").asText()).isEqualTo(r.get("lateAt").asText());
             JsonNode justice = get(http, leader, "/api/report?unit=" + JUSTICE + "&period=month&date=2026-03-15");
             assertThat(justice.get("rank").get("position").asInt()).isEqualTo(1);
             JsonNode week = get(http, leader, "/api/report?unit=" + DEPARTMENT + "&period=week&date=2026-03-04");

@@ -19,7 +19,6 @@ import vn.ioc.dashboard.web.UnitScope;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.catalog.Unit;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,20 +98,14 @@ public final class DossierRoutes {
         Unit unit = scope.resolve(ctx);
         DateRange p = Params.range(ctx, KpiRoutes.MAX_DAYS);
         int limit = Params.intParam(ctx, "limit", 500, 1, 5000);
-        Set<String> units = scope.subtree(unit);
-        Instant end = Times.startOfDay(p.to().plusDays(1));
-        Instant newest = data.newestEventAt().orElse(null);
-        Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
-        var ended = Queries.async(() -> dossiers.endedLate(units, Times.startOfDay(p.from()), end, limit));
-        List<DossierRepository.LateDossier> list = new ArrayList<>(dossiers.overdueAndAtRisk(units, at, limit));
-        list.addAll(Queries.join(ended));
+        DossierRepository.LateList list = dossiers.late(scope.subtree(unit), p.from(), p.to(), data.newestEventAt().orElse(null), limit);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", unit.code());
         m.put("unitName", unit.name());
         m.put("from", p.from().toString());
         m.put("to", p.to().toString());
-        m.put("at", Times.iso(at));
-        m.put("dossiers", ReportJson.late(list, catalogs));
+        m.put("at", Times.iso(list.at()));
+        m.put("dossiers", ReportJson.late(list.dossiers(), catalogs));
         ctx.json(m);
     }
 

@@ -29,17 +29,17 @@ public final class ReportRoutes {
     }
 
     public void register(Javalin app) {
-        app.get("/api/report", ctx -> ctx.json(ReportJson.of(report(ctx, !"false".equals(ctx.queryParam("procedures"))), catalogs)),
-                Access.READ);
+        app.get("/api/report", ctx -> ctx.json(ReportJson.of(report(ctx, !"false".equals(ctx.queryParam("procedures")),
+                !"false".equals(ctx.queryParam("late"))), catalogs)), Access.READ);
         app.get("/api/report.csv", this::csv, Access.READ);
         app.get("/api/report.xlsx", this::xlsx, Access.READ);
     }
 
     private Report report(Context ctx) {
-        return report(ctx, true);
+        return report(ctx, true, true);
     }
 
-    private Report report(Context ctx, boolean withProcedures) {
+    private Report report(Context ctx, boolean withProcedures, boolean withLate) {
         Unit unit = scope.resolve(ctx);
         String kind = Params.optional(ctx, "period");
         Period.Kind k = kind == null ? Period.Kind.MONTH : Period.kind(kind);
@@ -50,7 +50,7 @@ public final class ReportRoutes {
             LocalDate date = Params.optionalDate(ctx, "date");
             period = Period.containing(k, date != null ? date : reports.dataDay());
         }
-        return reports.build(unit, period, withProcedures);
+        return reports.build(unit, period, withProcedures, withLate);
     }
 
     private void csv(Context ctx) {

@@ -191,6 +191,24 @@ public final class DossierRepository {
         return out;
     }
 
+    /** A late list: the dossiers that ended late in a period, then those overdue or at risk at {@code at}. */
+    public record LateList(Instant at, List<LateDossier> dossiers) {
+    }
+
+    /**
+     * The late list of the inclusive local dates from..to: the dossiers overdue or at risk at the end of
+     * the period, or at {@code newest} (the newest event) when that is earlier, then those that ended
+     * late in it; the two asked at once.
+     */
+    public LateList late(Collection<String> units, LocalDate from, LocalDate to, Instant newest, int limit) {
+        Instant end = Times.startOfDay(to.plusDays(1));
+        Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
+        var ended = Queries.async(() -> endedLate(units, Times.startOfDay(from), end, limit));
+        List<LateDossier> out = new ArrayList<>(overdueAndAtRisk(units, at, limit));
+        out.addAll(Queries.join(ended));
+        return new LateList(at, out);
+    }
+
     /**
      * Dossiers overdue or at risk at the instant {@code at} (the alert episodes active then), with
      * their receipt time; days late counts local days from the due date to the day of {@code at}.

@@ -2,7 +2,6 @@ package vn.ioc.dashboard.report;
 
 import vn.ioc.dashboard.Queries;
 import vn.ioc.dashboard.dossier.DossierRepository;
-import vn.ioc.dashboard.dossier.DossierRepository.LateDossier;
 import vn.ioc.dashboard.kpi.KpiRepository;
 import vn.ioc.dashboard.kpi.UnitKpis;
 import vn.ioc.dashboard.status.DataVersion;
@@ -14,7 +13,6 @@ import vn.ioc.domain.kpi.KpiCounts;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,21 +42,19 @@ public final class ReportService {
         return data.newestEventAt().map(Times::localDate).orElse(LocalDate.now(Times.ZONE));
     }
 
-    /** The whole report, procedures included (for the exports). */
+    /** The whole report, procedures and late list included (for the exports). */
     public Report build(Unit unit, Period period) {
-        return build(unit, period, true);
+        return build(unit, period, true, true);
     }
 
     /**
-     * The report; without procedures when the page asks (it loads them from /api/kpi/procedures on its
-     * own, beside the rest of the report).
+     * The report; without procedures or without the late list when the page asks (it loads them from
+     * /api/kpi/procedures and /api/late beside the rest of the report, and draws each part as it comes).
      */
-    public Report build(Unit unit, Period period, boolean withProcedures) {
+    public Report build(Unit unit, Period period, boolean withProcedures, boolean withLate) {
         Set<String> subtree = units.subtree(unit.code());
         Period prev = period.previous();
         Unit province = units.root().orElse(unit);
-        Instant start = Times.startOfDay(period.from());
-        Instant end = Times.startOfDay(period.to().plusDays(1));
         // The parts are independent queries: asked at once, the report takes as long as its slowest
         // part instead of their sum. One grouped query over the province gives the unit, the province,
         // the peers' rank and the children.
@@ -71,16 +67,15 @@ public final class ReportService {
                 : Queries.async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
         var procedures = withProcedures ? Queries.async(() -> kpis.byProcedure(subtree, period.from(), period.to()))
                 : CompletableFuture.completedFuture(List.<KpiRepository.ProcedureCounts>of());
-        var ended = Queries.async(() -> dossiers.endedLate(subtree, start, end, LATE_LIMIT));
         Instant asOf = data.newestEventAt().orElse(null);
-        Instant lateAt = asOf != null && asOf.isBefore(end) ? asOf : end.minusMillis(1);
-        List<LateDossier> late = new ArrayList<>(dossiers.overdueAndAtRisk(subtree, lateAt, LATE_LIMIT));
-        late.addAll(Queries.join(ended));
+        DossierRepository.LateList late = withLate ? dossiers.late(subtree, period.from(), period.to(), asOf, LATE_LIMIT)
+                : new DossierRepository.LateList(null, List.of());
         UnitKpis.ByUnit kpisByUnit = Queries.join(byUnit);
         KpiCounts counts = kpisByUnit.subtree(unit);
-        return new Report(unit, period, prev, asOf, lateAt, counts, Queries.join(previous), province,
+        return new Report(unit, period, prev, asOf, late.at(), counts, Queries.join(previous), province,
                 provinceCounts == null ? kpisByUnit.subtree(province) : Queries.join(provinceCounts),
-                kpisByUnit.rank(unit), Decision766.score(counts), kpisByUnit.children(unit), Queries.join(procedures), late);
+                kpisByUnit.rank(unit), Decision766.score(counts), kpisByUnit.children(unit), Queries.join(procedures),
+                late.dossiers());
     }
 
     /** Whether {@code top}'s subtree holds {@code unit} and its parent, which its rank is computed among. */
