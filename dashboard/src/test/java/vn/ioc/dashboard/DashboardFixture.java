@@ -124,19 +124,19 @@ public final class DashboardFixture {
                 + "('e6', '" + D4 + "', 'RATED', '2026-03-31 10:00:00', '" + JUSTICE + "', '{\"type\":\"RATED\",\"rating\":3}', 2, 3),"
                 + "('e7', '" + D5 + "', 'SUBMITTED', '2026-03-05 09:00:00', '" + DEPARTMENT + "', '{\"type\":\"SUBMITTED\"}', 0, 4),"
                 + "('e8', '" + D5 + "', 'NOT_ACCEPTED', '2026-03-05 09:30:00', '" + DEPARTMENT + "', '{\"type\":\"NOT_ACCEPTED\"}', 0, 5)");
-        execute("INSERT INTO alerts (dossier_id, kind, raised_at, resolved_at, due_at, unit_code, current_unit_code, procedure_code, "
+        execute("INSERT INTO alerts (dossier_id, kind, raised_at, resolved_at, due_at, received_at, unit_code, current_unit_code, procedure_code, "
                 + "version, is_deleted) VALUES "
-                + "('" + D1 + "', 'OVERDUE', '2026-03-07 00:00:00', '2026-03-10 10:00:00', '2026-03-06 17:00:00', '" + DEPARTMENT
+                + "('" + D1 + "', 'OVERDUE', '2026-03-07 00:00:00', '2026-03-10 10:00:00', '2026-03-06 17:00:00', '2026-03-02 09:00:00', '" + DEPARTMENT
                 + "', '" + DEPARTMENT + "', '2.000815', 1, 0),"
-                + "('" + D1 + "', 'LATE_WITHOUT_APOLOGY', '2026-03-07 00:00:00', NULL, '2026-03-06 17:00:00', '" + DEPARTMENT
+                + "('" + D1 + "', 'LATE_WITHOUT_APOLOGY', '2026-03-07 00:00:00', NULL, '2026-03-06 17:00:00', '2026-03-02 09:00:00', '" + DEPARTMENT
                 + "', '" + DEPARTMENT + "', '2.000815', 1, 0),"
-                + "('" + D2 + "', 'OVERDUE', '2026-03-10 00:00:00', NULL, '2026-03-09 17:00:00', '" + COMMUNE + "', '" + COMMUNE
+                + "('" + D2 + "', 'OVERDUE', '2026-03-10 00:00:00', NULL, '2026-03-09 17:00:00', '2026-03-03 08:00:00', '" + COMMUNE + "', '" + COMMUNE
                 + "', '1.001612', 1, 0),"
-                + "('" + D3 + "', 'AT_RISK', '2026-03-30 17:00:00', NULL, '2026-03-31 17:00:00', '" + DEPARTMENT + "', '" + DEPARTMENT
+                + "('" + D3 + "', 'AT_RISK', '2026-03-30 17:00:00', NULL, '2026-03-31 17:00:00', '2026-03-25 08:00:00', '" + DEPARTMENT + "', '" + DEPARTMENT
                 + "', '1.009972', 1, 0),"
-                + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '" + JUSTICE + "', '" + JUSTICE
+                + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '2026-03-04 08:00:00', '" + JUSTICE + "', '" + JUSTICE
                 + "', '1.001612', 1, 0),"
-                + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '" + JUSTICE + "', '" + JUSTICE
+                + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '2026-03-04 08:00:00', '" + JUSTICE + "', '" + JUSTICE
                 + "', '1.001612', 2, 1)");
         deriveAlertTables();
         execute(vn.ioc.dashboard.bench.DerivedKpiTables.kpiProcedureDaily());

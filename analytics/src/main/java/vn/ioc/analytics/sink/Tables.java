@@ -162,15 +162,16 @@ public final class Tables {
 
         @Override
         public List<String> columns() {
-            return List.of("dossier_id", "kind", "raised_at", "resolved_at", "due_at", "unit_code", "current_unit_code",
-                    "procedure_code", "version", "is_deleted");
+            return List.of("dossier_id", "kind", "raised_at", "resolved_at", "due_at", "received_at", "supplement_requests",
+                    "unit_code", "current_unit_code", "procedure_code", "version", "is_deleted");
         }
 
         @Override
         public void write(AlertRow r, RowBinary out) {
             long none = DossierRow.NONE;
             out.string(r.dossierId()).string(r.kind()).time(r.raisedAt()).nullableTime(r.resolvedAt(), none)
-                    .nullableTime(r.dueAt(), none).string(r.unitCode()).string(r.currentUnitCode())
+                    .nullableTime(r.dueAt(), none).nullableTime(r.receivedAt(), none).uint16(r.supplementRequests())
+                    .string(r.unitCode()).string(r.currentUnitCode())
                     .string(r.procedureCode()).int64(r.version()).bool(r.deleted());
         }
     };

@@ -11,6 +11,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.Test;
 import vn.ioc.analytics.rows.AlertChange;
+import vn.ioc.analytics.rows.AlertRow;
 import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
@@ -138,6 +139,17 @@ class DossierLifecycleFunctionTest {
                     "AT_RISK|2025-06-13", List.of(1L, 0L), "AT_RISK|2025-06-17", List.of(0L, 1L),
                     "OVERDUE|2025-06-17", List.of(1L, 0L), "OVERDUE|2025-06-19", List.of(0L, 1L),
                     "LATE_WITHOUT_APOLOGY|2025-06-17", List.of(1L, 0L)));
+            // Each episode row carries its dossier's receipt and supplement requests, for the late list.
+            List<AlertRow> episodes = h.getSideOutput(DossierLifecycleFunction.ALERTS).stream().map(r -> r.getValue()).toList();
+            assertThat(episodes).isNotEmpty();
+            assertThat(episodes.stream().filter(a -> !a.deleted()))
+                    .allMatch(a -> a.receivedAt() == received.at().toEpochMilli() && a.supplementRequests() == 0);
+            AlertRow one = episodes.get(episodes.size() - 1);
+            AlertRow moreSupplements = new AlertRow(one.dossierId(), one.kind(), one.raisedAt(), one.resolvedAt(), one.dueAt(),
+                    one.receivedAt(), one.supplementRequests() + 1, one.unitCode(), one.currentUnitCode(), one.procedureCode(),
+                    one.version(), one.deleted());
+            assertThat(AlertRows.changes(List.of(one), List.of(moreSupplements), one.version() + 1))
+                    .as("a new supplement request rewrites the episode").containsExactly(moreSupplements);
 
             // The supplement found later moves the due past the completion: every episode goes, and
             // with it every count and transition written for it.

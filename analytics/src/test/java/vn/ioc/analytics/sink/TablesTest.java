@@ -114,20 +114,21 @@ class TablesTest {
         assertThat(List.of(p.getLong("late"), p.getLong("overdue_delta"), p.getLong("satisfied"), p.getLong("version")))
                 .containsExactly(4L, 7L, 14L, 5L);
 
-        insert("alerts", Tables.ALERTS, new AlertRow("d-1", "OVERDUE", AT, DossierRow.NONE, AT - 1, "000.00.12.H23",
-                "000.00.12.H23", "1.001", 2, true));
+        insert("alerts", Tables.ALERTS, new AlertRow("d-1", "OVERDUE", AT, DossierRow.NONE, AT - 1, AT - 86_400_000L, 2,
+                "000.00.12.H23", "000.00.12.H23", "1.001", 2, true));
         GenericRecord a = one("SELECT kind, toUnixTimestamp64Milli(raised_at) AS raised, resolved_at IS NULL AS open, "
-                + "toUnixTimestamp64Milli(due_at) AS due, version, is_deleted FROM alerts");
+                + "toUnixTimestamp64Milli(due_at) AS due, toUnixTimestamp64Milli(received_at) AS received, supplement_requests, "
+                + "version, is_deleted FROM alerts");
         assertThat(a.getString("kind")).isEqualTo("OVERDUE");
-        assertThat(List.of(a.getLong("raised"), a.getLong("due"), a.getLong("version"), a.getLong("is_deleted")))
-                .containsExactly(AT, AT - 1, 2L, 1L);
+        assertThat(List.of(a.getLong("raised"), a.getLong("due"), a.getLong("received"), a.getLong("supplement_requests"),
+                a.getLong("version"), a.getLong("is_deleted"))).containsExactly(AT, AT - 1, AT - 86_400_000L, 2L, 2L, 1L);
         assertThat(a.getBoolean("open")).isTrue();
     }
 
     @Test
     void aResolutionAndADailyAlertRow() throws Exception {
         insert("alert_transitions", Tables.ALERT_TRANSITIONS, new AlertTransitionRow(AT + 5, AlertTransitionRow.RESOLVED,
-                new AlertRow("d-1", "AT_RISK", AT, AT + 5, AT + 9, "000.31.07.H23", "000.00.12.H23", "1.001", 3, false)));
+                new AlertRow("d-1", "AT_RISK", AT, AT + 5, AT + 9, AT - 9, 0, "000.31.07.H23", "000.00.12.H23", "1.001", 3, false)));
         GenericRecord t = one("SELECT toUnixTimestamp64Milli(at) AS at, change, toUnixTimestamp64Milli(resolved_at) AS resolved, "
                 + "toUnixTimestamp64Milli(due_at) AS due, listed_units, version, is_deleted FROM alert_transitions");
         assertThat(List.of(t.getLong("at"), t.getLong("change"), t.getLong("resolved"), t.getLong("due"), t.getLong("version"),

@@ -137,10 +137,10 @@ public final class ApiBenchmark {
                 count(client, "kpi_procedure_daily"), seconds(started));
         started = System.nanoTime();
         exec(client, """
-                INSERT INTO alerts (dossier_id, kind, raised_at, resolved_at, due_at, unit_code, current_unit_code, procedure_code,
-                                    version, is_deleted)
+                INSERT INTO alerts (dossier_id, kind, raised_at, resolved_at, due_at, received_at, supplement_requests, unit_code,
+                                    current_unit_code, procedure_code, version, is_deleted)
                 SELECT dossier_id, 'OVERDUE', toDateTime64(toDate(assumeNotNull(effective_due_at)) + 1, 3, 'Asia/Ho_Chi_Minh'),
-                       end_at, effective_due_at, unit_code, current_unit_code, procedure_code, 1, 0
+                       end_at, effective_due_at, received_at, supplement_requests, unit_code, current_unit_code, procedure_code, 1, 0
                 FROM dossiers
                 WHERE toDate(assumeNotNull(effective_due_at)) + 1 <= if(end_at IS NULL, today(), toDate(assumeNotNull(end_at)))
                 """, Map.of());

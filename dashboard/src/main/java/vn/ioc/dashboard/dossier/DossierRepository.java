@@ -211,42 +211,31 @@ public final class DossierRepository {
 
     /**
      * Dossiers overdue or at risk at the instant {@code at} (the alert episodes active then), with
-     * their receipt time; days late counts local days from the due date to the day of {@code at}.
+     * their receipt time and supplement requests (written on each episode, migration V010); days late
+     * counts local days from the due date to the day of {@code at}.
      */
     public List<LateDossier> overdueAndAtRisk(Collection<String> units, Instant at, int limit) {
         UnitCondition unit = UnitCondition.of(units);
-        List<GenericRecord> alerts = client.queryAll("""
+        List<LateDossier> out = new ArrayList<>();
+        for (GenericRecord r : client.queryAll("""
                 SELECT dossier_id, toString(kind) AS kind, toString(unit_code) AS unit_code,
                        toString(current_unit_code) AS current_unit_code, toString(procedure_code) AS procedure_code,
-                       toUnixTimestamp64Milli(due_at) AS due_at_ms
+                       toUnixTimestamp64Milli(due_at) AS due_at_ms, toUnixTimestamp64Milli(received_at) AS received_at_ms,
+                       supplement_requests
                 FROM alerts FINAL
                 WHERE is_deleted = 0 AND kind IN ('OVERDUE', 'AT_RISK') AND %s
                   AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
                   AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
                 ORDER BY kind DESC, due_at ASC, dossier_id
                 LIMIT {limit:UInt32}%s
-                """.formatted(unit.listed(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit));
-        Map<String, GenericRecord> dossiers = new LinkedHashMap<>();
-        if (!alerts.isEmpty()) {
-            List<String> ids = alerts.stream().map(r -> r.getString("dossier_id")).distinct().toList();
-            for (GenericRecord d : client.queryAll("""
-                    SELECT dossier_id, toUnixTimestamp64Milli(received_at) AS received_at_ms, supplement_requests
-                    FROM dossiers FINAL WHERE dossier_id IN {ids:Array(String)}
-                    """, Map.of("ids", KpiRepository.arrayLiteral(ids)))) {
-                dossiers.put(d.getString("dossier_id"), d);
-            }
-        }
-        List<LateDossier> out = new ArrayList<>();
-        for (GenericRecord r : alerts) {
+                """.formatted(unit.listed(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit))) {
             Instant due = instant(r, "due_at_ms");
             boolean overdue = r.getString("kind").equals("OVERDUE");
             long daysLate = !overdue || due == null ? 0
                     : Math.max(0, ChronoUnit.DAYS.between(Times.localDate(due), Times.localDate(at)));
-            GenericRecord d = dossiers.get(r.getString("dossier_id"));
             out.add(new LateDossier(r.getString("dossier_id"), r.getString("kind"), r.getString("unit_code"),
-                    r.getString("current_unit_code"), r.getString("procedure_code"),
-                    d == null ? null : instant(d, "received_at_ms"), due, null, daysLate,
-                    d == null ? 0 : (int) d.getLong("supplement_requests")));
+                    r.getString("current_unit_code"), r.getString("procedure_code"), instant(r, "received_at_ms"), due, null,
+                    daysLate, (int) r.getLong("supplement_requests")));
         }
         return out;
     }

@@ -16,10 +16,11 @@ final class SchemaStep {
     /**
      * Migrations after which the analytics job's saved state is not enough: V007 and V009 add tables
      * the job fills from each dossier's changes, so a job resumed with state from before them would
-     * write only what changes from then on. After one of these, the job starts without state and
-     * reads the topic from its start (the tables end the same as after any replay).
+     * write only what changes from then on; V010 adds columns to every alert episode, which only a
+     * rewrite of each episode fills. After one of these, the job starts without state and reads the
+     * topic from its start (the tables end the same as after any replay).
      */
-    static final java.util.Set<Integer> JOB_REPLAYS_AFTER = java.util.Set.of(7, 9);
+    static final java.util.Set<Integer> JOB_REPLAYS_AFTER = java.util.Set.of(7, 9, 10);
 
     /** Whether one of {@code applied} (versions applied now) needs the job to replay the topic. */
     static boolean jobMustReplay(List<?> applied) {
