@@ -98,7 +98,7 @@ public final class DossierRoutes {
         Unit unit = scope.resolve(ctx);
         DateRange p = Params.range(ctx, KpiRoutes.MAX_DAYS);
         int limit = Params.intParam(ctx, "limit", 500, 1, 5000);
-        DossierRepository.LateList list = dossiers.late(scope.subtree(unit), p.from(), p.to(), data.newestEventAt().orElse(null), limit);
+        DossierRepository.LateList list = dossiers.late(scope.subtree(unit), p.from(), p.to(), data::newestEventAt, limit);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", unit.code());
         m.put("unitName", unit.name());

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Dossiers for people: search, one dossier with its timeline, the late and at-risk lists. Reads
@@ -197,13 +198,15 @@ public final class DossierRepository {
 
     /**
      * The late list of the inclusive local dates from..to: the dossiers overdue or at risk at the end of
-     * the period, or at {@code newest} (the newest event) when that is earlier, then those that ended
-     * late in it; the two asked at once.
+     * the period, or at the newest event when that is earlier, then those that ended late in it. The
+     * ended ones are asked first, so that their query runs while {@code newestEvent} is answered.
      */
-    public LateList late(Collection<String> units, LocalDate from, LocalDate to, Instant newest, int limit) {
+    public LateList late(Collection<String> units, LocalDate from, LocalDate to, Supplier<Optional<Instant>> newestEvent,
+                         int limit) {
         Instant end = Times.startOfDay(to.plusDays(1));
-        Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
         var ended = Queries.async(() -> endedLate(units, Times.startOfDay(from), end, limit));
+        Instant newest = newestEvent.get().orElse(null);
+        Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
         List<LateDossier> out = new ArrayList<>(overdueAndAtRisk(units, at, limit));
         out.addAll(Queries.join(ended));
         return new LateList(at, out);

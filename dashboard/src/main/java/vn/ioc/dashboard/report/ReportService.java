@@ -60,6 +60,7 @@ public final class ReportService {
         // the peers' rank and the children.
         boolean inProvince = reachesParent(province, unit);
         Unit top = inProvince ? province : units.find(unit.parentCode()).orElse(unit);
+        var newest = Queries.async(data::newestEventAt);
         var byUnit = Queries.async(() -> unitKpis.byUnit(top, period.from(), period.to()));
         var previous = Queries.async(() -> kpis.counts(subtree, prev.from(), prev.to()));
         // A catalog may hold units outside the province's tree: then the province is a query of its own.
@@ -67,9 +68,10 @@ public final class ReportService {
                 : Queries.async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
         var procedures = withProcedures ? Queries.async(() -> kpis.byProcedure(subtree, period.from(), period.to()))
                 : CompletableFuture.completedFuture(List.<KpiRepository.ProcedureCounts>of());
-        Instant asOf = data.newestEventAt().orElse(null);
-        DossierRepository.LateList late = withLate ? dossiers.late(subtree, period.from(), period.to(), asOf, LATE_LIMIT)
+        DossierRepository.LateList late = withLate
+                ? dossiers.late(subtree, period.from(), period.to(), () -> Queries.join(newest), LATE_LIMIT)
                 : new DossierRepository.LateList(null, List.of());
+        Instant asOf = Queries.join(newest).orElse(null);
         UnitKpis.ByUnit kpisByUnit = Queries.join(byUnit);
         KpiCounts counts = kpisByUnit.subtree(unit);
         return new Report(unit, period, prev, asOf, late.at(), counts, Queries.join(previous), province,
