@@ -22,7 +22,8 @@ public final class AlertRows {
         List<AlertRow> rows = new ArrayList<>(episodes.size());
         for (AlertEpisode e : episodes) {
             rows.add(new AlertRow(s.dossierId(), e.kind().name(), e.raisedAt().toEpochMilli(), millis(e.resolvedAt()),
-                    millis(e.dueAt()), millis(s.receivedAt()), s.supplementRequests(), s.unitCode(), s.currentUnitCode() == null ? s.unitCode() : s.currentUnitCode(),
+                    millis(e.dueAt()), millis(s.receivedAt()), s.supplementRequests(), s.unitCode(),
+                    s.currentUnitCode() == null ? s.unitCode() : s.currentUnitCode(),
                     s.procedureCode() == null ? "" : s.procedureCode(), version, false));
         }
         return rows;

@@ -11,6 +11,7 @@ import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.analytics.rows.KpiProcedureDailyRow;
 import vn.ioc.domain.kpi.KpiCounts;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -109,10 +110,7 @@ public final class Tables {
 
         @Override
         public List<String> columns() {
-            return List.of("unit_code", "day", "received", "early", "on_time", "late", "withdrawn", "open_delta",
-                    "overdue_delta", "online_received", "fee_bearing", "paid_online", "completed", "electronic_results",
-                    "ratings", "satisfied", "rated_unsatisfied", "digitized_received", "reused_data_received",
-                    "processing_working_seconds", "version");
+            return withCounts(List.of("unit_code", "day"));
         }
 
         @Override
@@ -122,6 +120,16 @@ public final class Tables {
             out.int64(r.version());
         }
     };
+
+    /** The key columns of kpi_daily or kpi_procedure_daily, then their counts' columns and the version. */
+    private static List<String> withCounts(List<String> keys) {
+        List<String> columns = new ArrayList<>(keys);
+        columns.addAll(List.of("received", "early", "on_time", "late", "withdrawn", "open_delta", "overdue_delta",
+                "online_received", "fee_bearing", "paid_online", "completed", "electronic_results", "ratings",
+                "satisfied", "rated_unsatisfied", "digitized_received", "reused_data_received",
+                "processing_working_seconds", "version"));
+        return List.copyOf(columns);
+    }
 
     /** The counts' columns of kpi_daily and kpi_procedure_daily, in their order. */
     private static void counts(KpiCounts c, RowBinary out) {
@@ -140,10 +148,7 @@ public final class Tables {
 
         @Override
         public List<String> columns() {
-            return List.of("unit_code", "procedure_code", "day", "received", "early", "on_time", "late", "withdrawn",
-                    "open_delta", "overdue_delta", "online_received", "fee_bearing", "paid_online", "completed",
-                    "electronic_results", "ratings", "satisfied", "rated_unsatisfied", "digitized_received",
-                    "reused_data_received", "processing_working_seconds", "version");
+            return withCounts(List.of("unit_code", "procedure_code", "day"));
         }
 
         @Override

@@ -170,10 +170,7 @@ class DossierLifecycleFunctionTest {
     @Test
     void aReceiptFoundEarlierMovesTheDossiersCountsToItsProcedure() throws Exception {
         List<DossierEvent> events = dossier42();
-        DossierEvent received = events.get(0); // procedure 2.000815
-        DossierEvent earlier = DossierEvent.of("e-earlier", D42, received.type(), received.at().minusSeconds(3600),
-                        received.unitCode())
-                .withReception("1.001612", received.channel(), null, false, false, false);
+        DossierEvent earlier = earlierReceiptOfAnotherProcedure(events.get(0)); // the first is of 2.000815
         try (var h = harness()) {
             for (DossierEvent e : events) {
                 send(h, e);
@@ -192,10 +189,7 @@ class DossierLifecycleFunctionTest {
     @Test
     void aStateFromBeforeTheProcedureWasKeptStillMovesItsCountsFromTheRightProcedure() throws Exception {
         List<DossierEvent> events = dossier42();
-        DossierEvent received = events.get(0); // procedure 2.000815
-        DossierEvent earlier = DossierEvent.of("e-earlier", D42, received.type(), received.at().minusSeconds(3600),
-                        received.unitCode())
-                .withReception("1.001612", received.channel(), null, false, false, false);
+        DossierEvent earlier = earlierReceiptOfAnotherProcedure(events.get(0)); // the first is of 2.000815
         try (var h = harness()) {
             for (DossierEvent e : events) {
                 send(h, e);
@@ -212,6 +206,12 @@ class DossierLifecycleFunctionTest {
             assertThat(netByProcedure(h)).as("the old counts leave 2.000815, read from the stored history")
                     .isEqualTo(withProcedure("1.001612", net(deltas(h))));
         }
+    }
+
+    /** A receipt an hour before {@code received}, of procedure 1.001612: the dossier's first receipt from then on. */
+    private static DossierEvent earlierReceiptOfAnotherProcedure(DossierEvent received) {
+        return DossierEvent.of("e-earlier", D42, received.type(), received.at().minusSeconds(3600), received.unitCode())
+                .withReception("1.001612", received.channel(), null, false, false, false);
     }
 
     private static Map<String, KpiCounts> netByProcedure(KeyedOneInputStreamOperatorTestHarness<String, ValidatedEvent, DayDelta> h) {

@@ -11,6 +11,7 @@ import vn.ioc.dashboard.auth.Principal;
 import vn.ioc.dashboard.kpi.KpiJson;
 import vn.ioc.dashboard.kpi.KpiRepository;
 import vn.ioc.dashboard.kpi.UnitKpis;
+import vn.ioc.dashboard.report.ReportJson;
 import vn.ioc.dashboard.status.DataVersion;
 import vn.ioc.dashboard.web.DateRange;
 import vn.ioc.dashboard.web.Params;
@@ -66,27 +67,12 @@ public final class KpiRoutes {
     private void procedures(Context ctx) {
         Unit unit = scope.resolve(ctx);
         DateRange p = Params.range(ctx, KpiRoutes.MAX_DAYS);
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (KpiRepository.ProcedureCounts c : kpis.byProcedure(scope.subtree(unit), p.from(), p.to())) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("procedureCode", c.procedureCode());
-            m.put("procedureName", catalogs.procedures().nameOf(c.procedureCode()));
-            m.put("received", c.received());
-            m.put("early", c.early());
-            m.put("onTime", c.onTime());
-            m.put("late", c.late());
-            m.put("ended", c.ended());
-            m.put("withdrawn", c.withdrawn());
-            m.put("openAtEnd", c.openAtEnd());
-            m.put("endedInTimeRate", c.endedInTimeRate());
-            out.add(m);
-        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("unit", unit.code());
         m.put("unitName", unit.name());
         m.put("from", p.from().toString());
         m.put("to", p.to().toString());
-        m.put("procedures", out);
+        m.put("procedures", ReportJson.procedures(kpis.byProcedure(scope.subtree(unit), p.from(), p.to()), catalogs));
         ctx.json(m);
     }
 

@@ -50,24 +50,29 @@ public final class ReportJson {
                     !catalogs.units().children(c.unit().code()).isEmpty()));
         }
         m.put("children", children);
-        List<Map<String, Object>> procedures = new ArrayList<>();
-        for (ProcedureCounts p : r.procedures()) {
-            Map<String, Object> pm = new LinkedHashMap<>();
-            pm.put("procedureCode", p.procedureCode());
-            pm.put("procedureName", catalogs.procedures().nameOf(p.procedureCode()));
-            pm.put("received", p.received());
-            pm.put("early", p.early());
-            pm.put("onTime", p.onTime());
-            pm.put("late", p.late());
-            pm.put("ended", p.ended());
-            pm.put("withdrawn", p.withdrawn());
-            pm.put("openAtEnd", p.openAtEnd());
-            pm.put("endedInTimeRate", p.endedInTimeRate());
-            procedures.add(pm);
-        }
-        m.put("procedures", procedures);
+        m.put("procedures", procedures(r.procedures(), catalogs));
         m.put("late", late(r.late(), catalogs));
         return m;
+    }
+
+    /** A breakdown by procedure, each with its name from the catalog. */
+    public static List<Map<String, Object>> procedures(List<ProcedureCounts> counts, Catalogs catalogs) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (ProcedureCounts p : counts) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("procedureCode", p.procedureCode());
+            m.put("procedureName", catalogs.procedures().nameOf(p.procedureCode()));
+            m.put("received", p.received());
+            m.put("early", p.early());
+            m.put("onTime", p.onTime());
+            m.put("late", p.late());
+            m.put("ended", p.ended());
+            m.put("withdrawn", p.withdrawn());
+            m.put("openAtEnd", p.openAtEnd());
+            m.put("endedInTimeRate", p.endedInTimeRate());
+            out.add(m);
+        }
+        return out;
     }
 
     public static List<Map<String, Object>> late(List<LateDossier> late, Catalogs catalogs) {
