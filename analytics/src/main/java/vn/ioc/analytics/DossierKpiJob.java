@@ -124,6 +124,8 @@ public final class DossierKpiJob {
                 new ClickHouseSink<>(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, flushIntervalMs,
                         SINK_BUFFER_ROWS),
+                new ClickHouseSink<>(clickhouse, "kpi_procedure_monthly", Tables.KPI_PROCEDURE_MONTHLY, flushIntervalMs,
+                        SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, SINK_BUFFER_ROWS),
                 new ClickHouseSink<>(clickhouse, "alert_transitions", Tables.ALERT_TRANSITIONS, flushIntervalMs,
                         SINK_BUFFER_ROWS),

@@ -13,7 +13,7 @@ import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
-import vn.ioc.analytics.rows.KpiProcedureDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureRow;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.analytics.testing.CollectingSink;
 import vn.ioc.analytics.testing.ExampleEvents;
@@ -65,7 +65,8 @@ class DossierKpiPipelineTest {
         CollectingSink<EventRow> events = new CollectingSink<>();
         CollectingSink<DossierRow> dossiers = new CollectingSink<>();
         CollectingSink<KpiDailyRow> daily = new CollectingSink<>();
-        CollectingSink<KpiProcedureDailyRow> procedureDaily = new CollectingSink<>();
+        CollectingSink<KpiProcedureRow> procedureDaily = new CollectingSink<>();
+        CollectingSink<KpiProcedureRow> procedureMonthly = new CollectingSink<>();
         CollectingSink<DeadLetterRow> dead = new CollectingSink<>();
         CollectingSink<AlertRow> alerts = new CollectingSink<>();
         CollectingSink<DeadLetterReplayRow> replays = new CollectingSink<>();
@@ -75,7 +76,7 @@ class DossierKpiPipelineTest {
         env.setParallelism(2);
         Catalogs catalogs = Catalogs.loadDefault();
         DossierKpiPipeline.build(env.fromData(raw), env.fromData(deadLetterTopicRecords()), catalogs,
-                new DossierKpiPipeline.Sinks(events, dossiers, daily, procedureDaily, alerts, transitions, alertDaily, dead, replays));
+                new DossierKpiPipeline.Sinks(events, dossiers, daily, procedureDaily, procedureMonthly, alerts, transitions, alertDaily, dead, replays));
         env.execute("pipeline test");
 
         // The job's own refusals, and the ingest's dead letters copied from their topic (one of them
@@ -125,14 +126,14 @@ class DossierKpiPipelineTest {
 
         // Per procedure: 0001 and 0007 (1.001612) in the department, 0042 (2.000815) in the commune; and
         // every unit's day is the sum of its procedures' days.
-        Map<String, KpiProcedureDailyRow> byProcedure = new HashMap<>();
-        for (KpiProcedureDailyRow r : procedureDaily.received()) {
+        Map<String, KpiProcedureRow> byProcedure = new HashMap<>();
+        for (KpiProcedureRow r : procedureDaily.received()) {
             byProcedure.merge(r.unitCode() + "|" + r.procedureCode() + "|" + r.epochDay(), r,
                     (a, b) -> a.version() >= b.version() ? a : b);
         }
         Map<String, KpiCounts> procedureTotals = new HashMap<>();
         Map<String, KpiCounts> unitDays = new HashMap<>();
-        for (KpiProcedureDailyRow r : byProcedure.values()) {
+        for (KpiProcedureRow r : byProcedure.values()) {
             procedureTotals.merge(r.unitCode() + "|" + r.procedureCode(), r.counts(), KpiCounts::plus);
             unitDays.merge(r.unitCode() + "|" + LocalDate.ofEpochDay(r.epochDay()), r.counts(), KpiCounts::plus);
         }
@@ -149,6 +150,25 @@ class DossierKpiPipelineTest {
         unitRows.values().removeIf(KpiCounts::isZero);
         unitDays.values().removeIf(KpiCounts::isZero);
         assertThat(unitDays).isEqualTo(unitRows);
+
+        // Each month's row is the sum of its days' rows, keyed by the month's first day.
+        Map<String, KpiCounts> daysByMonth = new HashMap<>();
+        for (KpiProcedureRow r : byProcedure.values()) {
+            daysByMonth.merge(r.unitCode() + "|" + r.procedureCode() + "|" + LocalDate.ofEpochDay(r.epochDay()).withDayOfMonth(1),
+                    r.counts(), KpiCounts::plus);
+        }
+        Map<String, KpiProcedureRow> byMonth = new HashMap<>();
+        for (KpiProcedureRow r : procedureMonthly.received()) {
+            byMonth.merge(r.unitCode() + "|" + r.procedureCode() + "|" + LocalDate.ofEpochDay(r.epochDay()), r,
+                    (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        Map<String, KpiCounts> monthRows = new HashMap<>();
+        byMonth.forEach((k, r) -> monthRows.put(k, r.counts()));
+        assertThat(monthRows).isNotEmpty().isEqualTo(daysByMonth);
+        assertThat(byMonth.keySet()).allMatch(k -> k.endsWith("-01"));
+        // Its version counts the same changes as its days' versions together.
+        assertThat(byMonth.values().stream().mapToLong(KpiProcedureRow::version).sum())
+                .isEqualTo(byProcedure.values().stream().mapToLong(KpiProcedureRow::version).sum());
 
         DossierRow d42 = dossiers.received().stream().filter(d -> d.dossierId().endsWith("250603-0042"))
                 .max(Comparator.comparingLong(DossierRow::version)).orElseThrow();

@@ -68,7 +68,7 @@ class SameTablesAfterFaultsTest {
     private static final String TOPIC = "dossier-events";
     private static final List<String> TABLES_AND_KEYS = List.of(
             "events:dossier_id, event_id", "dossiers:dossier_id", "kpi_daily:unit_code, day",
-            "kpi_procedure_daily:unit_code, procedure_code, day", "alerts:dossier_id, kind, raised_at",
+            "kpi_procedure_daily:unit_code, procedure_code, day", "kpi_procedure_monthly:unit_code, procedure_code, month", "alerts:dossier_id, kind, raised_at",
             "alert_transitions:at, dossier_id, kind, raised_at, change",
             "alert_daily:unit_code, current_unit_code, kind, day", "dead_letters:source, id");
     private static EmbeddedKafka kafka;

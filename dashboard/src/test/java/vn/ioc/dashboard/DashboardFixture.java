@@ -140,5 +140,6 @@ public final class DashboardFixture {
                 + "', '1.001612', 2, 1)");
         deriveAlertTables();
         execute(vn.ioc.dashboard.bench.DerivedKpiTables.kpiProcedureDaily());
+        execute(vn.ioc.dashboard.bench.DerivedKpiTables.kpiProcedureMonthly());
     }
 }

@@ -8,7 +8,7 @@ import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
-import vn.ioc.analytics.rows.KpiProcedureDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureRow;
 import vn.ioc.domain.kpi.KpiCounts;
 
 import java.util.ArrayList;
@@ -121,7 +121,7 @@ public final class Tables {
         }
     };
 
-    /** The key columns of kpi_daily or kpi_procedure_daily, then their counts' columns and the version. */
+    /** The key columns of kpi_daily, kpi_procedure_daily or kpi_procedure_monthly, then their counts' columns and the version. */
     private static List<String> withCounts(List<String> keys) {
         List<String> columns = new ArrayList<>(keys);
         columns.addAll(List.of("received", "early", "on_time", "late", "withdrawn", "open_delta", "overdue_delta",
@@ -131,7 +131,7 @@ public final class Tables {
         return List.copyOf(columns);
     }
 
-    /** The counts' columns of kpi_daily and kpi_procedure_daily, in their order. */
+    /** The counts' columns of kpi_daily, kpi_procedure_daily and kpi_procedure_monthly, in their order. */
     private static void counts(KpiCounts c, RowBinary out) {
         out.int64(c.received()).int64(c.early()).int64(c.onTime()).int64(c.late()).int64(c.withdrawn())
                 .int64(c.openAtEnd()).int64(c.overdueAtEnd()).int64(c.onlineReceived()).int64(c.feeBearing())
@@ -140,24 +140,31 @@ public final class Tables {
                 .int64(c.reusedDataReceived()).int64(c.processingWorkingSeconds());
     }
 
-    public static final RowEncoder<KpiProcedureDailyRow> KPI_PROCEDURE_DAILY = new RowEncoder<>() {
-        @Override
-        public String key(KpiProcedureDailyRow r) {
-            return r.unitCode() + '|' + r.procedureCode() + '|' + r.epochDay();
-        }
+    public static final RowEncoder<KpiProcedureRow> KPI_PROCEDURE_DAILY = kpiProcedure("day");
 
-        @Override
-        public List<String> columns() {
-            return withCounts(List.of("unit_code", "procedure_code", "day"));
-        }
+    /** kpi_procedure_monthly: the same row, its date the month's first day. */
+    public static final RowEncoder<KpiProcedureRow> KPI_PROCEDURE_MONTHLY = kpiProcedure("month");
 
-        @Override
-        public void write(KpiProcedureDailyRow r, RowBinary out) {
-            out.string(r.unitCode()).string(r.procedureCode()).date(r.epochDay());
-            counts(r.counts(), out);
-            out.int64(r.version());
-        }
-    };
+    private static RowEncoder<KpiProcedureRow> kpiProcedure(String dateColumn) {
+        return new RowEncoder<>() {
+            @Override
+            public String key(KpiProcedureRow r) {
+                return r.unitCode() + '|' + r.procedureCode() + '|' + r.epochDay();
+            }
+
+            @Override
+            public List<String> columns() {
+                return withCounts(List.of("unit_code", "procedure_code", dateColumn));
+            }
+
+            @Override
+            public void write(KpiProcedureRow r, RowBinary out) {
+                out.string(r.unitCode()).string(r.procedureCode()).date(r.epochDay());
+                counts(r.counts(), out);
+                out.int64(r.version());
+            }
+        };
+    }
 
     public static final RowEncoder<AlertRow> ALERTS = new RowEncoder<>() {
         @Override

@@ -14,7 +14,7 @@ import vn.ioc.analytics.rows.DeadLetterRow;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
-import vn.ioc.analytics.rows.KpiProcedureDailyRow;
+import vn.ioc.analytics.rows.KpiProcedureRow;
 import vn.ioc.domain.kpi.KpiCounts;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
@@ -105,7 +105,7 @@ class TablesTest {
         assertThat(List.of(k.getLong("received"), k.getLong("open_delta"), k.getLong("reused_data_received"),
                 k.getLong("processing_working_seconds"), k.getLong("version"))).containsExactly(1L, -6L, 17L, 172_800L, 4L);
 
-        insert("kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, new KpiProcedureDailyRow("000.00.12.H23", "1.001612",
+        insert("kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, new KpiProcedureRow("000.00.12.H23", "1.001612",
                 LocalDate.of(2026, 3, 5).toEpochDay(), c, 5));
         GenericRecord p = one("SELECT procedure_code, toString(day) AS day, late, overdue_delta, satisfied, version "
                 + "FROM kpi_procedure_daily");
@@ -113,6 +113,12 @@ class TablesTest {
         assertThat(p.getString("day")).isEqualTo("2026-03-05");
         assertThat(List.of(p.getLong("late"), p.getLong("overdue_delta"), p.getLong("satisfied"), p.getLong("version")))
                 .containsExactly(4L, 7L, 14L, 5L);
+
+        insert("kpi_procedure_monthly", Tables.KPI_PROCEDURE_MONTHLY, new KpiProcedureRow("000.00.12.H23", "1.001612",
+                LocalDate.of(2026, 3, 1).toEpochDay(), c, 9));
+        GenericRecord m = one("SELECT toString(month) AS month, open_delta, version FROM kpi_procedure_monthly");
+        assertThat(m.getString("month")).isEqualTo("2026-03-01");
+        assertThat(List.of(m.getLong("open_delta"), m.getLong("version"))).containsExactly(-6L, 9L);
 
         insert("alerts", Tables.ALERTS, new AlertRow("d-1", "OVERDUE", AT, DossierRow.NONE, AT - 1, AT - 86_400_000L, 2,
                 "000.00.12.H23", "000.00.12.H23", "1.001", 2, true));

@@ -77,7 +77,8 @@ public final class ApiBenchmark {
     }
 
     static void fill(Client client, Catalogs catalogs, long n, LocalDate first, int days) throws Exception {
-        for (String table : List.of("dossiers", "events", "kpi_daily", "kpi_procedure_daily", "alerts", "alert_transitions", "alert_daily")) {
+        for (String table : List.of("dossiers", "events", "kpi_daily", "kpi_procedure_daily", "kpi_procedure_monthly",
+                "alerts", "alert_transitions", "alert_daily")) {
             client.execute("TRUNCATE TABLE " + table).get().close();
         }
         // Dossiers go to departments and communes (a district's own desk is rare); procedures cycle through the catalog.
@@ -89,8 +90,10 @@ public final class ApiBenchmark {
         // Receipts run from the first day's midnight up to now: nothing in the future.
         long span = java.time.Duration.between(vn.ioc.dashboard.web.Times.startOfDay(first), java.time.Instant.now()).getSeconds() - 3600;
         long started = System.nanoTime();
-        // received spread evenly over the days (local time); due 5 days later; 92% ended after 1 to 8 days (never
-        // after now), so about a third of those late; the newest 8% still open. A 2% share had two supplement requests.
+        // received spread evenly over the days (local time); due 5 days later; ended after 1 to 8 days, so about a
+        // third of them late, except those whose end would be after now (the last days' receipts, still open) and
+        // 0.3% stuck open (overdue since): a province's open dossiers are its recent receipts and a few stuck ones.
+        // A 2% share had two supplement requests.
         exec(client, """
                 INSERT INTO dossiers (dossier_id, received, unit_code, current_unit_code, procedure_code, channel, received_at,
                   due_at, effective_due_at, pause_count, paused_seconds, pause_open, supplement_requests, end_at, end_kind,
@@ -111,7 +114,7 @@ public final class ApiBenchmark {
                                       + h % 3600, 3, 'Asia/Ho_Chi_Minh') AS r,
                          r + toIntervalDay(5) AS due,
                          r + toIntervalSecond(86400 + h % (7 * 86400)) AS end_candidate,
-                         if(number >= {n:UInt64} * 92 / 100 OR end_candidate > now64(3), NULL, end_candidate) AS e,
+                         if(h % 1000 < 3 OR end_candidate > now64(3), NULL, end_candidate) AS e,
                          toUInt16(if(h % 50 = 0, 2, 0)) AS sup,
                          h % 3 = 0 AS fee,
                          concat(u, '-', formatDateTime(r, '%y%m%d'), '-', leftPad(toString(number % 100000), 5, '0'), toString(number)) AS id
@@ -133,8 +136,10 @@ public final class ApiBenchmark {
         started = System.nanoTime();
         exec(client, DerivedKpiTables.kpiDaily(), Map.of());
         exec(client, DerivedKpiTables.kpiProcedureDaily(), Map.of());
-        System.out.printf("kpi_daily and kpi_procedure_daily: %,d and %,d rows in %.1f s%n", count(client, "kpi_daily"),
-                count(client, "kpi_procedure_daily"), seconds(started));
+        exec(client, DerivedKpiTables.kpiProcedureMonthly(), Map.of());
+        System.out.printf("kpi_daily, kpi_procedure_daily and kpi_procedure_monthly: %,d, %,d and %,d rows in %.1f s%n",
+                count(client, "kpi_daily"), count(client, "kpi_procedure_daily"), count(client, "kpi_procedure_monthly"),
+                seconds(started));
         started = System.nanoTime();
         exec(client, """
                 INSERT INTO alerts (dossier_id, kind, raised_at, resolved_at, due_at, received_at, supplement_requests, unit_code,
@@ -152,7 +157,8 @@ public final class ApiBenchmark {
         System.out.printf("alert_transitions and alert_daily: %,d and %,d rows in %.1f s%n", count(client, "alert_transitions"),
                 count(client, "alert_daily"), seconds(started));
         started = System.nanoTime();
-        for (String table : List.of("dossiers", "events", "kpi_daily", "kpi_procedure_daily", "alerts", "alert_transitions", "alert_daily")) {
+        for (String table : List.of("dossiers", "events", "kpi_daily", "kpi_procedure_daily", "kpi_procedure_monthly", "alerts",
+                "alert_transitions", "alert_daily")) {
             exec(client, "OPTIMIZE TABLE " + table + " FINAL", Map.of());
         }
         System.out.printf("merged in %.1f s%n", seconds(started));
@@ -200,6 +206,11 @@ public final class ApiBenchmark {
             calls.put("  the page's KPI part", "/api/report?procedures=false&late=false&unit=" + department + "&period=month");
             calls.put("  procedures of the department", "/api/kpi/procedures?unit=" + department + month);
             calls.put("report province, quarter", "/api/report?unit=" + province + "&period=quarter");
+            LocalDate quarterStart = day.with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
+            String quarter = "&from=" + quarterStart + "&to=" + quarterStart.plusMonths(3).minusDays(1);
+            calls.put("  the page's KPI part ", "/api/report?procedures=false&late=false&unit=" + province + "&period=quarter");
+            calls.put("  procedures of the province", "/api/kpi/procedures?unit=" + province + quarter);
+            calls.put("  late list of the province", "/api/late?unit=" + province + quarter);
 
             System.out.printf("%nData: %,d dossiers, %,d events, %,d kpi_daily rows, %,d kpi_procedure_daily rows, %,d alerts; newest day %s%n",
                     count(client, "dossiers"), count(client, "events"), count(client, "kpi_daily"), count(client, "kpi_procedure_daily"),

@@ -2,8 +2,9 @@ package vn.ioc.dashboard.bench;
 
 /**
  * {@code kpi_daily} and {@code kpi_procedure_daily} computed inside ClickHouse from the rows of
- * {@code dossiers}, for data put there without the analytics job, as the benchmark's generated
- * province and the dashboard's test fixture are; the job keeps both tables as it goes.
+ * {@code dossiers}, and {@code kpi_procedure_monthly} from {@code kpi_procedure_daily}, for data put
+ * there without the analytics job, as the benchmark's generated province and the dashboard's test
+ * fixture are; the job keeps these tables as it goes.
  *
  * <p>Flows count on their local day: received, online, fee-bearing and paid online on the receipt
  * day; early, on time, late, withdrawn, completed (COMPLETED or RETURNED) and electronic results on
@@ -29,11 +30,30 @@ public final class DerivedKpiTables {
         return insert("kpi_procedure_daily", "unit_code, procedure_code");
     }
 
+    /** The counts' columns of the KPI tables, in their order. */
+    private static final String COUNTS = """
+            received, early, on_time, late, withdrawn, open_delta, overdue_delta, online_received, fee_bearing, paid_online,
+            completed, electronic_results, ratings, satisfied, rated_unsatisfied, digitized_received, reused_data_received,
+            processing_working_seconds""";
+
+    /**
+     * INSERT ... SELECT filling {@code kpi_procedure_monthly} from {@code kpi_procedure_daily}: each
+     * month's row the sum of its days' rows, its version theirs together, as the job writes it.
+     */
+    public static String kpiProcedureMonthly() {
+        String sums = java.util.Arrays.stream(COUNTS.split(","))
+                .map(String::strip).map(c -> "sum(" + c + ")").collect(java.util.stream.Collectors.joining(", "));
+        return """
+                INSERT INTO kpi_procedure_monthly (unit_code, procedure_code, month, %s, version)
+                SELECT unit_code, procedure_code, toStartOfMonth(day) AS month, %s, sum(version)
+                FROM kpi_procedure_daily FINAL
+                GROUP BY unit_code, procedure_code, month
+                """.formatted(COUNTS, sums);
+    }
+
     private static String insert(String table, String keys) {
         return """
-                INSERT INTO %1$s (%2$s, day, received, early, on_time, late, withdrawn, open_delta, overdue_delta,
-                  online_received, fee_bearing, paid_online, completed, electronic_results, ratings, satisfied,
-                  rated_unsatisfied, digitized_received, reused_data_received, processing_working_seconds, version)
+                INSERT INTO %1$s (%2$s, day, %4$s, version)
                 SELECT %2$s, day, sum(received), sum(early), sum(on_time), sum(late), sum(withdrawn), sum(open_delta),
                        sum(overdue_delta), sum(online), sum(fee), sum(paid), sum(completed), sum(electronic), sum(ratings),
                        sum(satisfied), sum(unsatisfied), sum(digitized), sum(reused), sum(pws), 1
@@ -55,6 +75,6 @@ public final class DerivedKpiTables {
                   FROM %3$s
                   WHERE end_at IS NULL OR toDate(assumeNotNull(end_at)) > toDate(assumeNotNull(effective_due_at)))
                 GROUP BY %2$s, day
-                """.formatted(table, keys, "(SELECT * FROM dossiers FINAL WHERE received)");
+                """.formatted(table, keys, "(SELECT * FROM dossiers FINAL WHERE received)", COUNTS);
     }
 }

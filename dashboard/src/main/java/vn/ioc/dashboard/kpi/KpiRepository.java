@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads KPI counts from {@code kpi_daily}, and per procedure from {@code kpi_procedure_daily}. Flows are summed over the days of the period; open and
+ * Reads KPI counts from {@code kpi_daily}, and per procedure from {@code kpi_procedure_monthly} and
+ * {@code kpi_procedure_daily}. Flows are summed over the days of the period; open and
  * overdue are stored as day-deltas and summed over every day up to the period's last day. FINAL
  * makes the replacing table show only each row's newest version.
  */
@@ -70,18 +71,49 @@ public final class KpiRepository {
             ORDER BY d
             """;
 
-    /** Per procedure: received, ended by class and withdrawn in the period, and open at its end. */
+    /**
+     * Per procedure: received, ended by class and withdrawn in the period, and open at its end. Whole
+     * months come from kpi_procedure_monthly, the days of a partly covered month from kpi_procedure_daily
+     * ({@link ProcedurePeriod}): the open count sums every month since the first instead of every day.
+     */
     private static final String BY_PROCEDURE = """
             SELECT toString(procedure_code) AS procedure_code,
-              sumIf(received, day >= {from:Date}) AS received, sumIf(early, day >= {from:Date}) AS early,
-              sumIf(on_time, day >= {from:Date}) AS on_time, sumIf(late, day >= {from:Date}) AS late,
-              sumIf(withdrawn, day >= {from:Date}) AS withdrawn, sum(open_delta) AS open_at_end
-            FROM kpi_procedure_daily FINAL
-            WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+              sum(received) AS received, sum(early) AS early, sum(on_time) AS on_time, sum(late) AS late,
+              sum(withdrawn) AS withdrawn, sum(open_delta) AS open_at_end
+            FROM (
+              SELECT procedure_code, open_delta,
+                if(counted, received, 0) AS received, if(counted, early, 0) AS early, if(counted, on_time, 0) AS on_time,
+                if(counted, late, 0) AS late, if(counted, withdrawn, 0) AS withdrawn
+              FROM (SELECT *, month >= {wholeFrom:Date} AS counted FROM kpi_procedure_monthly FINAL
+                    WHERE unit_code IN {units:Array(String)} AND month < {wholeTo:Date})
+              UNION ALL
+              SELECT procedure_code, if(day >= {wholeTo:Date}, open_delta, 0) AS open_delta,
+                if(counted, received, 0) AS received, if(counted, early, 0) AS early, if(counted, on_time, 0) AS on_time,
+                if(counted, late, 0) AS late, if(counted, withdrawn, 0) AS withdrawn
+              FROM (SELECT *, day >= {from:Date} AND (day < {wholeFrom:Date} OR day >= {wholeTo:Date}) AS counted
+                    FROM kpi_procedure_daily FINAL
+                    WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+                      AND ((day >= {from:Date} AND day < {wholeFrom:Date}) OR day >= {wholeTo:Date}))
+            )
             GROUP BY procedure_code
             HAVING received != 0 OR early != 0 OR on_time != 0 OR late != 0 OR withdrawn != 0 OR open_at_end != 0
             ORDER BY received DESC, procedure_code
             """;
+
+    /**
+     * How a period splits between the monthly and the daily table. The months from {@code wholeFrom}
+     * (inclusive) to {@code wholeTo} (exclusive) lie wholly in the period: their flows come from the
+     * monthly rows. Every month before {@code wholeTo} ends on or before the period's last day: its open
+     * deltas come from the monthly rows too. What is left comes from the daily rows: the flows of the
+     * period's days outside those months, and the open deltas of its last month's days up to its end.
+     */
+    record ProcedurePeriod(LocalDate from, LocalDate to, LocalDate wholeFrom, LocalDate wholeTo) {
+        static ProcedurePeriod of(LocalDate from, LocalDate to) {
+            LocalDate wholeFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate wholeTo = to.plusDays(1).withDayOfMonth(1);
+            return new ProcedurePeriod(from, to, wholeFrom, wholeTo);
+        }
+    }
 
     /** Per procedure: received, ended by class, withdrawn in the period, and open at its end. */
     public record ProcedureCounts(String procedureCode, long received, long early, long onTime, long late,
@@ -153,8 +185,9 @@ public final class KpiRepository {
      */
     public List<ProcedureCounts> byProcedure(Collection<String> units, LocalDate from, LocalDate to) {
         List<ProcedureCounts> out = new ArrayList<>();
-        for (GenericRecord r : client.queryAll(BY_PROCEDURE, Map.of(
-                "units", arrayLiteral(units), "from", from.toString(), "to", to.toString()))) {
+        ProcedurePeriod p = ProcedurePeriod.of(from, to);
+        for (GenericRecord r : client.queryAll(BY_PROCEDURE, Map.of("units", arrayLiteral(units), "from", from.toString(),
+                "to", to.toString(), "wholeFrom", p.wholeFrom().toString(), "wholeTo", p.wholeTo().toString()))) {
             out.add(new ProcedureCounts(r.getString("procedure_code"), r.getLong("received"), r.getLong("early"),
                     r.getLong("on_time"), r.getLong("late"), r.getLong("withdrawn"), r.getLong("open_at_end")));
         }

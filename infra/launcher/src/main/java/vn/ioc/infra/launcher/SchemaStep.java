@@ -14,13 +14,13 @@ final class SchemaStep {
     private static final String MIGRATOR = "vn.ioc.infra.schema.SchemaMigrator";
 
     /**
-     * Migrations after which the analytics job's saved state is not enough: V007 and V009 add tables
+     * Migrations after which the analytics job's saved state is not enough: V007, V009 and V011 add tables
      * the job fills from each dossier's changes, so a job resumed with state from before them would
      * write only what changes from then on; V010 adds columns to every alert episode, which only a
      * rewrite of each episode fills. After one of these, the job starts without state and reads the
      * topic from its start (the tables end the same as after any replay).
      */
-    static final java.util.Set<Integer> JOB_REPLAYS_AFTER = java.util.Set.of(7, 9, 10);
+    static final java.util.Set<Integer> JOB_REPLAYS_AFTER = java.util.Set.of(7, 9, 10, 11);
 
     /** Whether one of {@code applied} (versions applied now) needs the job to replay the topic. */
     static boolean jobMustReplay(List<?> applied) {

@@ -43,6 +43,7 @@ final class PipelineProbe {
         TABLES.put("dossiers", "SELECT * FROM dossiers FINAL ORDER BY dossier_id");
         TABLES.put("kpi_daily", "SELECT * FROM kpi_daily FINAL ORDER BY unit_code, day");
         TABLES.put("kpi_procedure_daily", "SELECT * FROM kpi_procedure_daily FINAL ORDER BY unit_code, procedure_code, day");
+        TABLES.put("kpi_procedure_monthly", "SELECT * FROM kpi_procedure_monthly FINAL ORDER BY unit_code, procedure_code, month");
         TABLES.put("alerts", "SELECT * FROM alerts FINAL ORDER BY dossier_id, kind, raised_at");
         TABLES.put("alert_transitions", "SELECT * FROM alert_transitions FINAL ORDER BY at, dossier_id, kind, raised_at, change");
         TABLES.put("alert_daily", "SELECT * FROM alert_daily FINAL ORDER BY unit_code, current_unit_code, kind, day");

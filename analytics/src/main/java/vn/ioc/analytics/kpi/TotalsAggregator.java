@@ -12,7 +12,8 @@ import org.apache.flink.util.Collector;
 import java.io.Serializable;
 
 /**
- * Adds the changes of one aggregate row (a unit's day in kpi_daily, a unit pair's alert kind on a
+ * Adds the changes of one aggregate row (a unit's day in kpi_daily, a unit's procedure in a day or a
+ * month in kpi_procedure_daily or kpi_procedure_monthly, a unit pair's alert kind on a
  * day in alert_daily) and emits the whole row after each. Writing totals, never deltas, is what makes
  * the store idempotent: a row written twice is the same row, and its version (the changes applied)
  * is the same at the end of any run.
@@ -20,7 +21,7 @@ import java.io.Serializable;
  * @param <C> a change, summed by {@link DeltaCombiner}
  * @param <R> the row as stored
  */
-public final class DailyAggregator<C, R> extends KeyedProcessFunction<String, C, R> implements ResultTypeQueryable<R> {
+public final class TotalsAggregator<C, R> extends KeyedProcessFunction<String, C, R> implements ResultTypeQueryable<R> {
 
     /** The row after {@code change}; {@code before} is null for the first change of the row. */
     @FunctionalInterface
@@ -33,7 +34,7 @@ public final class DailyAggregator<C, R> extends KeyedProcessFunction<String, C,
     /** The row as last emitted: the totals and how many changes they include. */
     private transient ValueState<R> row;
 
-    public DailyAggregator(Class<R> rowType, Apply<C, R> apply) {
+    public TotalsAggregator(Class<R> rowType, Apply<C, R> apply) {
         this.rowType = rowType;
         this.apply = apply;
     }
