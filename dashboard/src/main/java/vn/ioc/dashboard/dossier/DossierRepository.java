@@ -167,7 +167,10 @@ public final class DossierRepository {
                               Instant receivedAt, Instant dueAt, Instant endAt, long daysLate, int supplementRequests) {
     }
 
-    /** Dossiers of {@code units} that ended late between {@code start} (inclusive) and {@code end} (exclusive). */
+    /**
+     * Dossiers of {@code units} that ended late between {@code start} (inclusive, after 1970) and {@code end}
+     * (exclusive); by {@code end_at_or_zero}, whose index skips the granules that ended nothing then (V012).
+     */
     public List<LateDossier> endedLate(Collection<String> units, Instant start, Instant end, int limit) {
         UnitCondition unit = UnitCondition.of(units);
         List<LateDossier> out = new ArrayList<>();
@@ -180,7 +183,7 @@ public final class DossierRepository {
                        supplement_requests
                 FROM dossiers FINAL
                 WHERE received AND timeliness = 'LATE' AND %s
-                  AND end_at >= fromUnixTimestamp64Milli({start:Int64}) AND end_at < fromUnixTimestamp64Milli({end:Int64})
+                  AND end_at_or_zero >= fromUnixTimestamp64Milli({start:Int64}) AND end_at_or_zero < fromUnixTimestamp64Milli({end:Int64})
                 ORDER BY days_late DESC, end_at DESC
                 LIMIT {limit:UInt32}%s
                 """.formatted(unit.received(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(),
