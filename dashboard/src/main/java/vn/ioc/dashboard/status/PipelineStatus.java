@@ -117,8 +117,8 @@ public final class PipelineStatus {
             if (r.statusCode() != 200) {
                 return component(false, "HTTP " + r.statusCode());
             }
-            boolean running = r.body().contains("\"state\":\"RUNNING\"");
-            return component(running, running ? "job running" : "no running job");
+            FlinkJobHealth.Health health = FlinkJobHealth.of(r.body());
+            return component(health.up(), health.detail());
         } catch (Exception e) {
             return component(false, rootMessage(e));
         }
