@@ -105,9 +105,10 @@ public final class PipelineBenchmark {
                     + "(parallelism %d, %s)%n", produced, replaySeconds, produced / replaySeconds, parallelism,
                     replayIntervals);
             try (Client client = store.newClient()) {
-                System.out.printf("  tables: %,d events, %,d dossiers, %,d kpi_daily rows, %,d kpi_procedure_daily rows, %,d alerts%n",
-                        count(client, "events"), count(client, "dossiers"), count(client, "kpi_daily"),
-                        count(client, "kpi_procedure_daily"), count(client, "alerts"));
+                System.out.printf("  tables: %,d events, %,d dossiers, %,d kpi_daily rows, %,d kpi_procedure_daily rows, "
+                        + "%,d kpi_procedure_monthly rows, %,d alerts%n", count(client, "events"), count(client, "dossiers"),
+                        count(client, "kpi_daily"), count(client, "kpi_procedure_daily"), count(client, "kpi_procedure_monthly"),
+                        count(client, "alerts"));
                 // The engine's write amplification: rows inserted against rows its merges rewrote.
                 var work = client.queryAll("SELECT sumIf(value, event = 'InsertedRows') AS inserted, "
                         + "sumIf(value, event = 'MergedRows') AS merged, sumIf(value, event = 'InsertQuery') AS inserts "

@@ -34,8 +34,8 @@ import java.util.function.Supplier;
 /**
  * How fast the dashboard answers over a province-sized database. Fills a ClickHouse database with
  * {@code --dossiers} dossiers (default 10 million) spread over {@code --days} days up to now:
- * their {@code dossiers} rows, two {@code events} each, {@code kpi_daily} and {@code kpi_procedure_daily}
- * aggregated from them, and
+ * their {@code dossiers} rows, two {@code events} each, {@code kpi_daily}, {@code kpi_procedure_daily} and
+ * {@code kpi_procedure_monthly} aggregated from them, and
  * overdue {@code alerts}; all with INSERT ... SELECT from numbers(), inside ClickHouse. Then starts the
  * dashboard on a free port and prints p50/p95/max of its main API calls, over HTTP as a browser makes them.
  *
@@ -92,7 +92,8 @@ public final class ApiBenchmark {
         long started = System.nanoTime();
         // received spread evenly over the days (local time); due 5 days later; ended after 1 to 8 days, so about a
         // third of them late, except those whose end would be after now (the last days' receipts, still open) and
-        // 0.3% stuck open (overdue since): a province's open dossiers are its recent receipts and a few stuck ones.
+        // 0.3% stuck open (overdue since; a hash of their own, so that they are of every channel and procedure): a
+        // province's open dossiers are its recent receipts and a few stuck ones.
         // A 2% share had two supplement requests.
         exec(client, """
                 INSERT INTO dossiers (dossier_id, received, unit_code, current_unit_code, procedure_code, channel, received_at,
@@ -114,7 +115,7 @@ public final class ApiBenchmark {
                                       + h % 3600, 3, 'Asia/Ho_Chi_Minh') AS r,
                          r + toIntervalDay(5) AS due,
                          r + toIntervalSecond(86400 + h % (7 * 86400)) AS end_candidate,
-                         if(h % 1000 < 3 OR end_candidate > now64(3), NULL, end_candidate) AS e,
+                         if(cityHash64(number) % 1000 < 3 OR end_candidate > now64(3), NULL, end_candidate) AS e,
                          toUInt16(if(h % 50 = 0, 2, 0)) AS sup,
                          h % 3 = 0 AS fee,
                          concat(u, '-', formatDateTime(r, '%y%m%d'), '-', leftPad(toString(number % 100000), 5, '0'), toString(number)) AS id
@@ -208,12 +209,13 @@ public final class ApiBenchmark {
             calls.put("report province, quarter", "/api/report?unit=" + province + "&period=quarter");
             LocalDate quarterStart = day.with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
             String quarter = "&from=" + quarterStart + "&to=" + quarterStart.plusMonths(3).minusDays(1);
-            calls.put("  the page's KPI part ", "/api/report?procedures=false&late=false&unit=" + province + "&period=quarter");
+            calls.put("  the province page's KPI part", "/api/report?procedures=false&late=false&unit=" + province + "&period=quarter");
             calls.put("  procedures of the province", "/api/kpi/procedures?unit=" + province + quarter);
             calls.put("  late list of the province", "/api/late?unit=" + province + quarter);
 
-            System.out.printf("%nData: %,d dossiers, %,d events, %,d kpi_daily rows, %,d kpi_procedure_daily rows, %,d alerts; newest day %s%n",
-                    count(client, "dossiers"), count(client, "events"), count(client, "kpi_daily"), count(client, "kpi_procedure_daily"),
+            System.out.printf("%nData: %,d dossiers, %,d events, %,d kpi_daily rows, %,d kpi_procedure_daily rows, "
+                    + "%,d kpi_procedure_monthly rows, %,d alerts; newest day %s%n", count(client, "dossiers"), count(client, "events"),
+                    count(client, "kpi_daily"), count(client, "kpi_procedure_daily"), count(client, "kpi_procedure_monthly"),
                     count(client, "alerts"), day);
             System.out.printf("%-32s %9s %9s %9s%n", "call (" + iterations + " runs)", "p50 ms", "p95 ms", "max ms");
             for (Map.Entry<String, String> c : calls.entrySet()) {

@@ -23,16 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The breakdown by procedure reads whole months from kpi_procedure_monthly and the other days from
  * kpi_procedure_daily: for any period it must give what the days alone give. Random day rows (with
- * older versions that FINAL must hide) over four months, the months derived from them as the job
- * keeps them, and periods that start and end on and off month boundaries, within one month and across
- * several.
+ * older versions that FINAL must hide) over four months across a new year, the months derived from
+ * them as the job keeps them, and periods that start and end on and off month boundaries, within one
+ * month and across several.
  */
 class ProcedureBreakdownTest {
 
     private static final Set<String> UNITS = Set.of("000.00.12.H23", "000.31.07.H23");
     private static final List<String> PROCEDURES = List.of("1.001612", "2.000815", "1.009972");
-    private static final LocalDate FIRST = LocalDate.of(2026, 1, 1);
-    private static final LocalDate LAST = LocalDate.of(2026, 4, 30);
+    private static final LocalDate FIRST = LocalDate.of(2025, 11, 1);
+    private static final LocalDate LAST = LocalDate.of(2026, 2, 28);
 
     private static Client client;
     private static KpiRepository kpis;
@@ -81,19 +81,20 @@ class ProcedureBreakdownTest {
     @Test
     void anyPeriodGivesWhatItsDaysGive() {
         List<LocalDate[]> periods = new ArrayList<>(List.of(
-                period("2026-03-01", "2026-03-31"), // a whole month
-                period("2026-01-01", "2026-03-31"), // a quarter
+                period("2026-01-01", "2026-01-31"), // a whole month
+                period("2025-10-01", "2025-12-31"), // a quarter, the data starting in it
+                period("2025-12-01", "2026-02-28"), // three whole months across the new year
                 period("2026-02-10", "2026-02-20"), // inside a month
-                period("2026-02-10", "2026-04-05"), // partial, whole, partial
-                period("2026-02-01", "2026-04-05"), // whole months, then part of one
-                period("2026-02-10", "2026-03-31"), // part of a month, then a whole one
-                period("2026-03-31", "2026-04-01"), // across a boundary
-                period("2026-04-30", "2026-04-30"), // one day, the last
-                period("2026-05-01", "2026-05-31"), // after the data: only what is still open
-                period("2026-01-01", "2026-01-01")));
+                period("2025-12-10", "2026-02-05"), // partial, whole, partial, across the new year
+                period("2025-11-01", "2026-02-05"), // whole months, then part of one
+                period("2025-12-10", "2026-01-31"), // part of a month, then a whole one
+                period("2025-12-31", "2026-01-01"), // across the new year
+                period("2026-02-28", "2026-02-28"), // one day, the last
+                period("2026-03-01", "2026-03-31"), // after the data: only what is still open
+                period("2025-11-01", "2025-11-01")));
         Random random = new Random(5);
         for (int i = 0; i < 30; i++) {
-            LocalDate from = FIRST.plusDays(random.nextInt(120));
+            LocalDate from = FIRST.plusDays(random.nextInt(125));
             periods.add(new LocalDate[]{from, from.plusDays(random.nextInt(100))});
         }
         for (LocalDate[] p : periods) {
@@ -109,9 +110,9 @@ class ProcedureBreakdownTest {
 
     @Test
     void monthsSplitWhereThePeriodCoversThemWhole() {
-        var p = KpiRepository.ProcedurePeriod.of(LocalDate.parse("2026-02-10"), LocalDate.parse("2026-04-05"));
-        assertThat(p.wholeFrom()).isEqualTo(LocalDate.parse("2026-03-01"));
-        assertThat(p.wholeTo()).isEqualTo(LocalDate.parse("2026-04-01"));
+        var p = KpiRepository.ProcedurePeriod.of(LocalDate.parse("2025-12-10"), LocalDate.parse("2026-02-05"));
+        assertThat(p.wholeFrom()).isEqualTo(LocalDate.parse("2026-01-01"));
+        assertThat(p.wholeTo()).isEqualTo(LocalDate.parse("2026-02-01"));
         var month = KpiRepository.ProcedurePeriod.of(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"));
         assertThat(month.wholeFrom()).isEqualTo(LocalDate.parse("2026-03-01"));
         assertThat(month.wholeTo()).isEqualTo(LocalDate.parse("2026-04-01"));

@@ -18,6 +18,7 @@ class SchemaStepTest {
         assertThat(SchemaStep.jobMustReplay(List.of(11))).isTrue(); // kpi_procedure_monthly, the job's monthly totals
         assertThat(SchemaStep.jobMustReplay(List.of(6))).isFalse();
         assertThat(SchemaStep.jobMustReplay(List.of(8))).isFalse(); // an index over rows already written
+        assertThat(SchemaStep.jobMustReplay(List.of(12))).isFalse(); // a column ClickHouse computes from end_at
         assertThat(SchemaStep.jobMustReplay(List.of())).isFalse();
     }
 }
