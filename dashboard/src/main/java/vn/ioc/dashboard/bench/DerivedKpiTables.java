@@ -1,5 +1,8 @@
 package vn.ioc.dashboard.bench;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * {@code kpi_daily} and {@code kpi_procedure_daily} computed inside ClickHouse from the rows of
  * {@code dossiers}, and {@code kpi_procedure_monthly} from {@code kpi_procedure_daily}, for data put
@@ -17,6 +20,12 @@ package vn.ioc.dashboard.bench;
  */
 public final class DerivedKpiTables {
 
+    /** The counts' columns of the KPI tables, in their order. */
+    private static final String COUNTS = """
+            received, early, on_time, late, withdrawn, open_delta, overdue_delta, online_received, fee_bearing, paid_online,
+            completed, electronic_results, ratings, satisfied, rated_unsatisfied, digitized_received, reused_data_received,
+            processing_working_seconds""";
+
     private DerivedKpiTables() {
     }
 
@@ -30,19 +39,13 @@ public final class DerivedKpiTables {
         return insert("kpi_procedure_daily", "unit_code, procedure_code");
     }
 
-    /** The counts' columns of the KPI tables, in their order. */
-    private static final String COUNTS = """
-            received, early, on_time, late, withdrawn, open_delta, overdue_delta, online_received, fee_bearing, paid_online,
-            completed, electronic_results, ratings, satisfied, rated_unsatisfied, digitized_received, reused_data_received,
-            processing_working_seconds""";
-
     /**
      * INSERT ... SELECT filling {@code kpi_procedure_monthly} from {@code kpi_procedure_daily}: each
      * month's row the sum of its days' rows, its version theirs together, as the job writes it.
      */
     public static String kpiProcedureMonthly() {
-        String sums = java.util.Arrays.stream(COUNTS.split(","))
-                .map(String::strip).map(c -> "sum(" + c + ")").collect(java.util.stream.Collectors.joining(", "));
+        String sums = Arrays.stream(COUNTS.split(",")).map(String::strip).map(c -> "sum(" + c + ")")
+                .collect(Collectors.joining(", "));
         return """
                 INSERT INTO kpi_procedure_monthly (unit_code, procedure_code, month, %s, version)
                 SELECT unit_code, procedure_code, toStartOfMonth(day) AS month, %s, sum(version)

@@ -78,22 +78,21 @@ public final class KpiRepository {
      */
     private static final String BY_PROCEDURE = """
             SELECT toString(procedure_code) AS procedure_code,
-              sum(received) AS received, sum(early) AS early, sum(on_time) AS on_time, sum(late) AS late,
-              sum(withdrawn) AS withdrawn, sum(open_delta) AS open_at_end
+              sumIf(received, flow_counted) AS received, sumIf(early, flow_counted) AS early,
+              sumIf(on_time, flow_counted) AS on_time, sumIf(late, flow_counted) AS late,
+              sumIf(withdrawn, flow_counted) AS withdrawn, sumIf(open_delta, open_counted) AS open_at_end
             FROM (
-              SELECT procedure_code, open_delta,
-                if(counted, received, 0) AS received, if(counted, early, 0) AS early, if(counted, on_time, 0) AS on_time,
-                if(counted, late, 0) AS late, if(counted, withdrawn, 0) AS withdrawn
-              FROM (SELECT *, month >= {wholeFrom:Date} AS counted FROM kpi_procedure_monthly FINAL
-                    WHERE unit_code IN {units:Array(String)} AND month < {wholeTo:Date})
+              SELECT procedure_code, received, early, on_time, late, withdrawn, open_delta,
+                     month >= {wholeFrom:Date} AS flow_counted, true AS open_counted
+              FROM kpi_procedure_monthly FINAL
+              WHERE unit_code IN {units:Array(String)} AND month < {wholeTo:Date}
               UNION ALL
-              SELECT procedure_code, if(day >= {wholeTo:Date}, open_delta, 0) AS open_delta,
-                if(counted, received, 0) AS received, if(counted, early, 0) AS early, if(counted, on_time, 0) AS on_time,
-                if(counted, late, 0) AS late, if(counted, withdrawn, 0) AS withdrawn
-              FROM (SELECT *, day >= {from:Date} AND (day < {wholeFrom:Date} OR day >= {wholeTo:Date}) AS counted
-                    FROM kpi_procedure_daily FINAL
-                    WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
-                      AND ((day >= {from:Date} AND day < {wholeFrom:Date}) OR day >= {wholeTo:Date}))
+              SELECT procedure_code, received, early, on_time, late, withdrawn, open_delta,
+                     day >= {from:Date} AND (day < {wholeFrom:Date} OR day >= {wholeTo:Date}) AS flow_counted,
+                     day >= {wholeTo:Date} AS open_counted
+              FROM kpi_procedure_daily FINAL
+              WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+                AND ((day >= {from:Date} AND day < {wholeFrom:Date}) OR day >= {wholeTo:Date})
             )
             GROUP BY procedure_code
             HAVING received != 0 OR early != 0 OR on_time != 0 OR late != 0 OR withdrawn != 0 OR open_at_end != 0

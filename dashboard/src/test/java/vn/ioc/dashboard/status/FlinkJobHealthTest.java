@@ -7,14 +7,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Flink's job overview as its REST API answers it, in the states a TaskManager's loss goes through. */
 class FlinkJobHealthTest {
 
-    private static String overview(String state, int running, int scheduled, int finished) {
-        int total = running + scheduled + finished;
+    /** One job as Flink's overview lists it, its tasks counted by state. */
+    private static String job(String state, int running, int scheduled, int finished) {
         return """
-                {"jobs":[{"jid":"fa74aeb74fbd043dd45540d284a1abc8","name":"IOC dossier KPIs","start-time":1796356570776,
+                {"jid":"fa74aeb74fbd043dd45540d284a1abc8","name":"IOC dossier KPIs","start-time":1796356570776,
                 "end-time":-1,"duration":40000,"state":"%s","last-modification":1796356611871,
                 "tasks":{"running":%d,"canceling":0,"canceled":0,"total":%d,"created":0,"scheduled":%d,"deploying":0,
-                "reconciling":0,"finished":%d,"initializing":0,"failed":0}}]}
-                """.formatted(state, running, total, scheduled, finished);
+                "reconciling":0,"finished":%d,"initializing":0,"failed":0}}
+                """.formatted(state, running, running + scheduled + finished, scheduled, finished);
+    }
+
+    private static String overview(String... jobs) {
+        return "{\"jobs\":[" + String.join(",", jobs) + "]}";
+    }
+
+    private static String overview(String state, int running, int scheduled, int finished) {
+        return overview(job(state, running, scheduled, finished));
     }
 
     @Test
@@ -41,15 +49,14 @@ class FlinkJobHealthTest {
 
     @Test
     void noJobFinishedJobsAndUnreadableAnswersAreDown() {
-        assertThat(FlinkJobHealth.of("{\"jobs\":[]}")).isEqualTo(new FlinkJobHealth.Health(false, "no running job"));
+        assertThat(FlinkJobHealth.of(overview())).isEqualTo(new FlinkJobHealth.Health(false, "no running job"));
         assertThat(FlinkJobHealth.of(overview("FINISHED", 0, 0, 9)).up()).isFalse();
         assertThat(FlinkJobHealth.of("<html>").up()).isFalse();
     }
 
     @Test
     void anOldFinishedJobBesideTheRunningOneDoesNotMatter() {
-        String two = "{\"jobs\":[" + overview("FINISHED", 0, 0, 9).strip().replaceFirst("^\\{\"jobs\":\\[", "").replaceFirst("]}$", "")
-                + "," + overview("RUNNING", 9, 0, 0).strip().replaceFirst("^\\{\"jobs\":\\[", "").replaceFirst("]}$", "") + "]}";
-        assertThat(FlinkJobHealth.of(two).up()).isTrue();
+        assertThat(FlinkJobHealth.of(overview(job("FINISHED", 0, 0, 9), job("RUNNING", 9, 0, 0))).up()).isTrue();
+        assertThat(FlinkJobHealth.of(overview(job("RUNNING", 9, 0, 0), job("FINISHED", 0, 0, 9))).up()).isTrue();
     }
 }
