@@ -23,6 +23,7 @@ import vn.ioc.analytics.rows.KpiChange;
 import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.analytics.rows.KpiProcedureChange;
 import vn.ioc.analytics.rows.KpiProcedureRow;
+import vn.ioc.analytics.rows.LateDossierRow;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.event.DossierEvent;
@@ -38,7 +39,8 @@ import vn.ioc.domain.event.EventJson;
  *                   |------------------------> events
  *                   v
  *   keyBy(dossierId) lifecycle --(states)----> dossiers
- *                   |  --(alert episodes)-----> alerts
+ *                   |  --(late ends)----------> late_dossiers
+ *                   |  --(alert episodes)-----> alerts, alerts_by_resolution
  *                   |  --(raises, resolutions)-> alert_transitions
  *                   |  --(alert day changes, summed for a moment)
  *                   |       keyBy(unit, current unit, kind, day) aggregate --> alert_daily
@@ -53,9 +55,10 @@ import vn.ioc.domain.event.EventJson;
 public final class DossierKpiPipeline {
 
     /** Where each kind of output goes. */
-    public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<KpiDailyRow> kpiDaily,
-                        Sink<KpiProcedureRow> kpiProcedureDaily, Sink<KpiProcedureRow> kpiProcedureMonthly,
-                        Sink<AlertRow> alerts, Sink<AlertTransitionRow> alertTransitions, Sink<AlertDailyRow> alertDaily,
+    public record Sinks(Sink<EventRow> events, Sink<DossierRow> dossiers, Sink<LateDossierRow> lateDossiers,
+                        Sink<KpiDailyRow> kpiDaily, Sink<KpiProcedureRow> kpiProcedureDaily,
+                        Sink<KpiProcedureRow> kpiProcedureMonthly, Sink<AlertRow> alerts, Sink<AlertRow> alertsByResolution,
+                        Sink<AlertTransitionRow> alertTransitions, Sink<AlertDailyRow> alertDaily,
                         Sink<DeadLetterRow> deadLetters, Sink<DeadLetterReplayRow> deadLetterReplays) {
     }
 
@@ -96,8 +99,12 @@ public final class DossierKpiPipeline {
                 .name("dossier lifecycle").uid("dossier-lifecycle");
         deltas.getSideOutput(DossierLifecycleFunction.DOSSIERS)
                 .sinkTo(sinks.dossiers()).name("dossiers").uid("sink-dossiers");
+        deltas.getSideOutput(DossierLifecycleFunction.LATE_DOSSIERS)
+                .sinkTo(sinks.lateDossiers()).name("late_dossiers").uid("sink-late-dossiers");
         deltas.getSideOutput(DossierLifecycleFunction.ALERTS)
                 .sinkTo(sinks.alerts()).name("alerts").uid("sink-alerts");
+        deltas.getSideOutput(DossierLifecycleFunction.ALERTS_BY_RESOLUTION)
+                .sinkTo(sinks.alertsByResolution()).name("alerts_by_resolution").uid("sink-alerts-by-resolution");
 
         deltas.getSideOutput(DossierLifecycleFunction.ALERT_TRANSITIONS)
                 .sinkTo(sinks.alertTransitions()).name("alert_transitions").uid("sink-alert-transitions");

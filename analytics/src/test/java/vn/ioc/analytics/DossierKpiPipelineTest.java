@@ -14,6 +14,7 @@ import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.analytics.rows.KpiProcedureRow;
+import vn.ioc.analytics.rows.LateDossierRow;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.analytics.testing.CollectingSink;
 import vn.ioc.analytics.testing.ExampleEvents;
@@ -64,6 +65,8 @@ class DossierKpiPipelineTest {
 
         CollectingSink<EventRow> events = new CollectingSink<>();
         CollectingSink<DossierRow> dossiers = new CollectingSink<>();
+        CollectingSink<LateDossierRow> lateDossiers = new CollectingSink<>();
+        CollectingSink<AlertRow> alertsByResolution = new CollectingSink<>();
         CollectingSink<KpiDailyRow> daily = new CollectingSink<>();
         CollectingSink<KpiProcedureRow> procedureDaily = new CollectingSink<>();
         CollectingSink<KpiProcedureRow> procedureMonthly = new CollectingSink<>();
@@ -76,7 +79,8 @@ class DossierKpiPipelineTest {
         env.setParallelism(2);
         Catalogs catalogs = Catalogs.loadDefault();
         DossierKpiPipeline.build(env.fromData(raw), env.fromData(deadLetterTopicRecords()), catalogs,
-                new DossierKpiPipeline.Sinks(events, dossiers, daily, procedureDaily, procedureMonthly, alerts, transitions, alertDaily, dead, replays));
+                new DossierKpiPipeline.Sinks(events, dossiers, lateDossiers, daily, procedureDaily, procedureMonthly, alerts,
+                        alertsByResolution, transitions, alertDaily, dead, replays));
         env.execute("pipeline test");
 
         // The job's own refusals, and the ingest's dead letters copied from their topic (one of them

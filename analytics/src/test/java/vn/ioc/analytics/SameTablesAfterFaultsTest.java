@@ -67,8 +67,10 @@ class SameTablesAfterFaultsTest {
 
     private static final String TOPIC = "dossier-events";
     private static final List<String> TABLES_AND_KEYS = List.of(
-            "events:dossier_id, event_id", "dossiers:dossier_id", "kpi_daily:unit_code, day",
+            "events:dossier_id, event_id", "dossiers:dossier_id", "late_dossiers:unit_code, end_day, dossier_id",
+            "kpi_daily:unit_code, day",
             "kpi_procedure_daily:unit_code, procedure_code, day", "kpi_procedure_monthly:unit_code, procedure_code, month", "alerts:dossier_id, kind, raised_at",
+            "alerts_by_resolution:resolved_or_end, dossier_id, kind, raised_at",
             "alert_transitions:at, dossier_id, kind, raised_at, change",
             "alert_daily:unit_code, current_unit_code, kind, day", "dead_letters:source, id");
     private static EmbeddedKafka kafka;

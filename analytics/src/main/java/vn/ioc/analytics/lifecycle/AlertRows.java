@@ -51,6 +51,24 @@ public final class AlertRows {
         return new ArrayList<>(out.values());
     }
 
+    /**
+     * The rows to write to {@code alerts_by_resolution} for the {@code changed} rows of
+     * {@link #changes}: each of them, and before it a deletion of the episode under its old
+     * resolution when that moved (the resolution is in that table's sorting key).
+     */
+    public static List<AlertRow> byResolution(List<AlertRow> previous, List<AlertRow> changed, long version) {
+        List<AlertRow> out = new ArrayList<>(changed.size());
+        for (AlertRow c : changed) {
+            for (AlertRow p : previous) {
+                if (p.sameEpisode(c) && p.resolvedAt() != c.resolvedAt()) {
+                    out.add(p.asDeleted(version));
+                }
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
     private static long millis(Instant t) {
         return t == null ? -1 : t.toEpochMilli();
     }

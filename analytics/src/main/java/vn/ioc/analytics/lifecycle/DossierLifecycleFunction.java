@@ -13,6 +13,7 @@ import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.KpiProcedureChange;
+import vn.ioc.analytics.rows.LateDossierRow;
 import vn.ioc.domain.alerts.DossierAlerts;
 import vn.ioc.domain.calendar.WorkingCalendar;
 import vn.ioc.domain.catalog.Catalogs;
@@ -40,6 +41,12 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
 
     /** Alert episodes that appeared, changed or disappeared, for the {@code alerts} table. */
     public static final OutputTag<AlertRow> ALERTS = new OutputTag<>("alerts") { };
+
+    /** The dossier under its late end, or withdrawn from where it was, for the {@code late_dossiers} table. */
+    public static final OutputTag<LateDossierRow> LATE_DOSSIERS = new OutputTag<>("late-dossiers") { };
+
+    /** The changed episodes again, under their resolution, for the {@code alerts_by_resolution} table. */
+    public static final OutputTag<AlertRow> ALERTS_BY_RESOLUTION = new OutputTag<>("alerts-by-resolution") { };
 
     /** Raises and resolutions that appeared, moved or disappeared, for the {@code alert_transitions} table. */
     public static final OutputTag<AlertTransitionRow> ALERT_TRANSITIONS = new OutputTag<>("alert-transitions") { };
@@ -100,7 +107,11 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
             ctx.output(PROCEDURE_CHANGES, c);
         }
 
-        ctx.output(DOSSIERS, DossierRows.of(state, history, version));
+        DossierRow row = DossierRows.of(state, history, version);
+        ctx.output(DOSSIERS, row);
+        for (LateDossierRow late : LateDossierRows.changes(row, previousContributions, contributions, version)) {
+            ctx.output(LATE_DOSSIERS, late);
+        }
 
         List<AlertRow> alerts = AlertRows.of(state, DossierAlerts.episodes(state, calendar), version);
         List<AlertRow> previousAlerts = Arrays.asList(before.alerts());
@@ -109,6 +120,9 @@ public final class DossierLifecycleFunction extends KeyedProcessFunction<String,
             ctx.output(ALERTS, changed);
         }
         if (!changedAlerts.isEmpty()) { // unchanged episodes move no transition and no count
+            for (AlertRow r : AlertRows.byResolution(previousAlerts, changedAlerts, version)) {
+                ctx.output(ALERTS_BY_RESOLUTION, r);
+            }
             for (AlertTransitionRow t : AlertTransitions.changes(previousAlerts, alerts, version)) {
                 ctx.output(ALERT_TRANSITIONS, t);
             }

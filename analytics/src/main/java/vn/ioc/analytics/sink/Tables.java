@@ -9,6 +9,7 @@ import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.analytics.rows.KpiProcedureRow;
+import vn.ioc.analytics.rows.LateDossierRow;
 import vn.ioc.domain.kpi.KpiCounts;
 
 import java.util.ArrayList;
@@ -102,6 +103,27 @@ public final class Tables {
         }
     };
 
+    public static final RowEncoder<LateDossierRow> LATE_DOSSIERS = new RowEncoder<>() {
+        @Override
+        public String key(LateDossierRow r) {
+            return r.key();
+        }
+
+        @Override
+        public List<String> columns() {
+            return List.of("dossier_id", "unit_code", "current_unit_code", "procedure_code", "received_at", "effective_due_at",
+                    "end_at", "end_day", "supplement_requests", "version", "is_deleted");
+        }
+
+        @Override
+        public void write(LateDossierRow r, RowBinary out) {
+            long none = DossierRow.NONE;
+            out.string(r.dossierId()).string(r.unitCode()).string(r.currentUnitCode()).string(r.procedureCode())
+                    .nullableTime(r.receivedAt(), none).nullableTime(r.effectiveDueAt(), none).time(r.endAt())
+                    .date(r.endEpochDay()).uint16(r.supplementRequests()).int64(r.version()).bool(r.deleted());
+        }
+    };
+
     public static final RowEncoder<KpiDailyRow> KPI_DAILY = new RowEncoder<>() {
         @Override
         public String key(KpiDailyRow r) {
@@ -185,6 +207,24 @@ public final class Tables {
                     .nullableTime(r.dueAt(), none).nullableTime(r.receivedAt(), none).uint16(r.supplementRequests())
                     .string(r.unitCode()).string(r.currentUnitCode())
                     .string(r.procedureCode()).int64(r.version()).bool(r.deleted());
+        }
+    };
+
+    /** The same episodes as {@link #ALERTS}; an episode under another resolution is another row there. */
+    public static final RowEncoder<AlertRow> ALERTS_BY_RESOLUTION = new RowEncoder<>() {
+        @Override
+        public String key(AlertRow r) {
+            return r.key() + '|' + r.resolvedAt();
+        }
+
+        @Override
+        public List<String> columns() {
+            return ALERTS.columns();
+        }
+
+        @Override
+        public void write(AlertRow r, RowBinary out) {
+            ALERTS.write(r, out);
         }
     };
 

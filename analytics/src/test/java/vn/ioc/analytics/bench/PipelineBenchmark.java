@@ -181,7 +181,7 @@ public final class PipelineBenchmark {
             DossierKpiJob.define(env, job, catalogs, new DossierKpiPipeline.Sinks(new DiscardingSink<>(),
                     new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
                     new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>(),
-                    new DiscardingSink<>()));
+                    new DiscardingSink<>(), new DiscardingSink<>(), new DiscardingSink<>()));
         } else {
             DossierKpiJob.define(env, job, catalogs, store);
         }

@@ -16,6 +16,7 @@ import vn.ioc.analytics.rows.AlertTransitionRow;
 import vn.ioc.analytics.rows.DayDelta;
 import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.KpiProcedureChange;
+import vn.ioc.analytics.rows.LateDossierRow;
 import vn.ioc.analytics.testing.ExampleEvents;
 import vn.ioc.domain.catalog.Catalogs;
 import vn.ioc.domain.event.DossierEvent;
@@ -103,6 +104,60 @@ class DossierLifecycleFunctionTest {
             assertThat(corrected.late()).isZero();
             assertThat(corrected.early()).isEqualTo(1);
         }
+    }
+
+    @Test
+    void theLateListTablesHoldWhatDossiersAndAlertsHoldThroughCorrections() throws Exception {
+        List<DossierEvent> events = dossier42();
+        DossierEvent received = events.get(0);
+        DossierEvent completed = events.stream().filter(e -> e.type().name().equals("COMPLETED")).findFirst().orElseThrow();
+        String lateKey = "000.31.07.H23|" + java.time.LocalDate.of(2025, 6, 19).toEpochDay() + "|" + D42;
+        try (var h = harness()) {
+            send(h, received);
+            assertThat(live(h.getSideOutput(DossierLifecycleFunction.LATE_DOSSIERS), LateDossierRow::key)).isEmpty();
+            assertThat(live(h.getSideOutput(DossierLifecycleFunction.ALERTS_BY_RESOLUTION), r -> r.key() + '|' + r.resolvedAt()))
+                    .as("open episodes, under no resolution")
+                    .isEqualTo(byResolution(live(h.getSideOutput(DossierLifecycleFunction.ALERTS), AlertRow::key)));
+
+            // Completed on 19 Jun without its pause: late. The overdue episode now ends at the completion:
+            // under its old key (unresolved) it is deleted.
+            send(h, completed);
+            Map<String, LateDossierRow> late = live(h.getSideOutput(DossierLifecycleFunction.LATE_DOSSIERS), LateDossierRow::key);
+            assertThat(late).containsOnlyKeys(lateKey);
+            assertThat(late.get(lateKey).endAt()).isEqualTo(completed.at().toEpochMilli());
+            assertThat(late.get(lateKey).receivedAt()).isEqualTo(received.at().toEpochMilli());
+            assertThat(h.getSideOutput(DossierLifecycleFunction.ALERTS_BY_RESOLUTION)).extracting(r -> r.getValue())
+                    .anyMatch(r -> r.deleted() && r.resolvedAt() == DossierRow.NONE && r.kind().equals("OVERDUE"));
+            assertThat(live(h.getSideOutput(DossierLifecycleFunction.ALERTS_BY_RESOLUTION), r -> r.key() + '|' + r.resolvedAt()))
+                    .isEqualTo(byResolution(live(h.getSideOutput(DossierLifecycleFunction.ALERTS), AlertRow::key)));
+
+            // The supplement found later makes it early: it leaves the late list.
+            for (DossierEvent e : events) {
+                send(h, e);
+            }
+            assertThat(live(h.getSideOutput(DossierLifecycleFunction.LATE_DOSSIERS), LateDossierRow::key)).isEmpty();
+            assertThat(live(h.getSideOutput(DossierLifecycleFunction.ALERTS_BY_RESOLUTION), r -> r.key() + '|' + r.resolvedAt()))
+                    .isEqualTo(byResolution(live(h.getSideOutput(DossierLifecycleFunction.ALERTS), AlertRow::key)));
+        }
+    }
+
+    /**
+     * What a table of {@code version} and {@code deleted} keeps of the rows written to it (FINAL):
+     * per key the last row, unless it is a deletion.
+     */
+    private static <T> Map<String, T> live(java.util.Collection<StreamRecord<T>> written, java.util.function.Function<T, String> key) {
+        Map<String, T> last = new java.util.TreeMap<>();
+        for (StreamRecord<T> r : written == null ? List.<StreamRecord<T>>of() : written) { // null: nothing written yet
+            last.put(key.apply(r.getValue()), r.getValue());
+        }
+        last.values().removeIf(r -> r instanceof AlertRow a ? a.deleted() : ((LateDossierRow) r).deleted());
+        return last;
+    }
+
+    private static Map<String, AlertRow> byResolution(Map<String, AlertRow> episodes) {
+        Map<String, AlertRow> out = new java.util.TreeMap<>();
+        episodes.values().forEach(a -> out.put(a.key() + '|' + a.resolvedAt(), a));
+        return out;
     }
 
     /** Net raises and resolutions per kind and local day, as alert_daily would hold them. */

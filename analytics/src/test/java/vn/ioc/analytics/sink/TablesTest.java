@@ -15,6 +15,7 @@ import vn.ioc.analytics.rows.DossierRow;
 import vn.ioc.analytics.rows.EventRow;
 import vn.ioc.analytics.rows.KpiDailyRow;
 import vn.ioc.analytics.rows.KpiProcedureRow;
+import vn.ioc.analytics.rows.LateDossierRow;
 import vn.ioc.domain.kpi.KpiCounts;
 import vn.ioc.infra.clickhouse.LocalClickHouse;
 import vn.ioc.infra.schema.ClickHouseEndpoint;
@@ -119,6 +120,19 @@ class TablesTest {
         GenericRecord m = one("SELECT toString(month) AS month, open_delta, version FROM kpi_procedure_monthly");
         assertThat(m.getString("month")).isEqualTo("2026-03-01");
         assertThat(List.of(m.getLong("open_delta"), m.getLong("version"))).containsExactly(-6L, 9L);
+
+        insert("late_dossiers", Tables.LATE_DOSSIERS, new LateDossierRow("d-1", "000.00.12.H23", "000.00.12.H24", "1.001",
+                AT - 9 * 86_400_000L, AT - 2 * 86_400_000L, AT, LocalDate.of(2025, 1, 1).toEpochDay(), 3, 7, false));
+        GenericRecord l = one("SELECT toString(end_day) AS end_day, days_late, toUnixTimestamp64Milli(end_at) AS end_at, "
+                + "supplement_requests, version, is_deleted FROM late_dossiers");
+        assertThat(l.getString("end_day")).isEqualTo("2025-01-01");
+        assertThat(List.of(l.getLong("days_late"), l.getLong("end_at"), l.getLong("supplement_requests"), l.getLong("version"),
+                l.getLong("is_deleted"))).containsExactly(2L, AT, 3L, 7L, 0L);
+
+        insert("alerts_by_resolution", Tables.ALERTS_BY_RESOLUTION, new AlertRow("d-1", "AT_RISK", AT, DossierRow.NONE, AT + 1,
+                AT - 86_400_000L, 0, "000.00.12.H23", "000.00.12.H23", "1.001", 3, false));
+        assertThat(one("SELECT toString(resolved_or_end) AS r FROM alerts_by_resolution").getString("r"))
+                .as("an unresolved episode sorts last").isEqualTo("2100-01-01 00:00:00.000");
 
         insert("alerts", Tables.ALERTS, new AlertRow("d-1", "OVERDUE", AT, DossierRow.NONE, AT - 1, AT - 86_400_000L, 2,
                 "000.00.12.H23", "000.00.12.H23", "1.001", 2, true));

@@ -41,10 +41,12 @@ final class PipelineProbe {
     static {
         TABLES.put("events", "SELECT * FROM events FINAL ORDER BY dossier_id, event_id");
         TABLES.put("dossiers", "SELECT * FROM dossiers FINAL ORDER BY dossier_id");
+        TABLES.put("late_dossiers", "SELECT * FROM late_dossiers FINAL ORDER BY unit_code, end_day, dossier_id");
         TABLES.put("kpi_daily", "SELECT * FROM kpi_daily FINAL ORDER BY unit_code, day");
         TABLES.put("kpi_procedure_daily", "SELECT * FROM kpi_procedure_daily FINAL ORDER BY unit_code, procedure_code, day");
         TABLES.put("kpi_procedure_monthly", "SELECT * FROM kpi_procedure_monthly FINAL ORDER BY unit_code, procedure_code, month");
         TABLES.put("alerts", "SELECT * FROM alerts FINAL ORDER BY dossier_id, kind, raised_at");
+        TABLES.put("alerts_by_resolution", "SELECT * FROM alerts_by_resolution FINAL ORDER BY resolved_or_end, dossier_id, kind, raised_at");
         TABLES.put("alert_transitions", "SELECT * FROM alert_transitions FINAL ORDER BY at, dossier_id, kind, raised_at, change");
         TABLES.put("alert_daily", "SELECT * FROM alert_daily FINAL ORDER BY unit_code, current_unit_code, kind, day");
     }

@@ -43,8 +43,8 @@ import java.util.stream.Stream;
  *       and started, ClickHouse stopped for 60 s (30 s with --quick) and started on the same data,
  *       the dashboard stopped and started. During the fault the dashboard's {@code /api/status} must
  *       show it; afterwards the job must catch up by itself and the tables {@code events},
- *       {@code dossiers}, {@code kpi_daily}, {@code kpi_procedure_daily}, {@code kpi_procedure_monthly}, {@code alerts},
- *       {@code alert_transitions}, {@code alert_daily} (read with FINAL, in key order) must equal
+ *       {@code dossiers}, {@code late_dossiers}, {@code kpi_daily}, {@code kpi_procedure_daily},
+ *       {@code kpi_procedure_monthly}, {@code alerts}, {@code alerts_by_resolution}, {@code alert_transitions}, {@code alert_daily} (read with FINAL, in key order) must equal
  *       the baseline's, row for row.</li>
  *   <li>Hostile input ({@link HostileInputRun}): broken requests and items mixed with valid events sent
  *       to the ingest endpoint, and a hostile file replayed; every broken item must be rejected with a
