@@ -82,11 +82,15 @@ public final class DashboardFixture {
     }
 
     /**
-     * Fills alert_transitions and alert_daily from the episodes in alerts, as the job keeps them:
-     * after the fixture's episodes, and again after a test adds its own.
+     * Fills alert_transitions, alert_daily, late_dossiers and alerts_by_resolution from the rows in
+     * dossiers and alerts, as the job keeps them: after the fixture's rows, and again after a test
+     * adds its own.
      */
-    public void deriveAlertTables() throws Exception {
+    public void deriveJobTables() throws Exception {
         for (String sql : vn.ioc.dashboard.bench.DerivedAlertTables.statements()) {
+            execute(sql);
+        }
+        for (String sql : vn.ioc.dashboard.bench.DerivedLateListTables.statements()) {
             execute(sql);
         }
     }
@@ -138,7 +142,7 @@ public final class DashboardFixture {
                 + "', '1.001612', 1, 0),"
                 + "('" + D4 + "', 'AT_RISK', '2026-03-05 08:00:00', NULL, '2026-03-09 08:00:00', '2026-03-04 08:00:00', '" + JUSTICE + "', '" + JUSTICE
                 + "', '1.001612', 2, 1)");
-        deriveAlertTables();
+        deriveJobTables();
         execute(vn.ioc.dashboard.bench.DerivedKpiTables.kpiProcedureDaily());
         execute(vn.ioc.dashboard.bench.DerivedKpiTables.kpiProcedureMonthly());
     }

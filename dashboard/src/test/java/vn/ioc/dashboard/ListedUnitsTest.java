@@ -52,7 +52,7 @@ class ListedUnitsTest {
                 + "procedure_code, version, is_deleted) VALUES "
                 + "('" + D6 + "', 'OVERDUE', '2026-03-12 00:00:00', NULL, '2026-03-11 17:00:00', '" + COMMUNE + "', '" + DEPARTMENT
                 + "', '1.001612', 3, 0)");
-        fixture.deriveAlertTables();
+        fixture.deriveJobTables();
         // The same event delivered twice (two places in the topic): one line of the timeline.
         fixture.execute("INSERT INTO events (event_id, dossier_id, type, at, unit_code, payload, kafka_partition, kafka_offset) "
                 + "VALUES ('e0', '" + D1 + "', 'RECEIVED', '2026-03-02 09:00:00', '" + DEPARTMENT + "', "

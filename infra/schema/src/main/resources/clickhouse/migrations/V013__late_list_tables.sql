@@ -69,3 +69,8 @@ SELECT dossier_id, kind, raised_at, resolved_at, due_at, received_at, supplement
 FROM alerts FINAL
 WHERE is_deleted = 0
   AND (SELECT count() FROM alerts_by_resolution) = 0;
+
+-- The ended-late list reads late_dossiers now: the never-NULL copy of end_at (V012) and its index,
+-- kept for that list alone, only cost space and merge time.
+ALTER TABLE dossiers DROP INDEX IF EXISTS idx_end_at_or_zero;
+ALTER TABLE dossiers DROP COLUMN IF EXISTS end_at_or_zero;

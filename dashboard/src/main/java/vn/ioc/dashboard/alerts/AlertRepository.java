@@ -8,7 +8,6 @@ import vn.ioc.dashboard.dossier.UnitCondition;
 import vn.ioc.dashboard.kpi.KpiRepository;
 import vn.ioc.dashboard.web.Times;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ public final class AlertRepository {
                    toString(procedure_code) AS procedure_code
             """;
 
-    private static final Duration FRESH_WINDOW = Duration.ofDays(7);
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlertRepository.class);
 
     public record Alert(String dossierId, String kind, Instant raisedAt, Instant resolvedAt, Instant dueAt,
@@ -45,33 +43,22 @@ public final class AlertRepository {
 
     /** The newest {@code limit} episodes active at {@code at}, newest first. */
     public List<Alert> activeAt(Collection<String> units, Instant at, int limit) {
-        // Newest first: when the last week alone holds enough episodes, they are the answer, read from
-        // the raises in alert_transitions, a short range of its time-ordered key. Otherwise every
-        // episode ever raised may be among them: alerts, ordered by dossier (and so by unit), finds
-        // those of a small unit set through its unit index.
-        UnitCondition unit = UnitCondition.of(units);
-        List<Alert> recent = query(COLUMNS + """
-                FROM alert_transitions FINAL
-                WHERE at >= fromUnixTimestamp64Milli({since:Int64}) AND at <= fromUnixTimestamp64Milli({at:Int64})
-                  AND change = 1 AND is_deleted = 0 AND %s
-                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
-                ORDER BY at DESC, dossier_id, kind LIMIT {limit:UInt32}%s
-                """.formatted(unit.listed(), unit.settings()),
-                params(units, at, Map.of("limit", limit, "since", at.minus(FRESH_WINDOW).toEpochMilli())));
-        return recent.size() >= limit ? recent : query(COLUMNS + where(unit)
-                + " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}" + unit.settings(),
+        return query(COLUMNS + ACTIVE_AT + " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}",
                 params(units, at, Map.of("limit", limit)));
     }
 
-    /** Episodes listed under one of {@code {units}} and active at {@code {at}}. */
-    private static String where(UnitCondition unit) {
-        return """
-                FROM alerts FINAL
-                WHERE is_deleted = 0 AND %s
-                  AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
-                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
-                """.formatted(unit.listed());
-    }
+    /**
+     * Episodes listed under one of {@code {units}} and active at {@code {at}}: those of
+     * alerts_by_resolution (V013) that stop holding after it, the tail of its key from {@code at}
+     * (resolved_or_end is resolved_at, or 2100-01-01 while unresolved), so that the query reads the
+     * episodes active now (or since {@code at}) and not the whole history.
+     */
+    public static final String ACTIVE_AT = """
+            FROM alerts_by_resolution FINAL
+            WHERE is_deleted = 0 AND resolved_or_end > fromUnixTimestamp64Milli({at:Int64})
+              AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
+              AND (unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})
+            """;
 
     private List<Alert> query(String sql, Map<String, Object> params) {
         List<Alert> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.clickhouse.client.api.Client;
 import com.clickhouse.client.api.query.GenericRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.ioc.dashboard.alerts.AlertRepository;
 import vn.ioc.dashboard.kpi.KpiRepository;
 import vn.ioc.dashboard.web.Times;
 
@@ -168,26 +169,25 @@ public final class DossierRepository {
     }
 
     /**
-     * Dossiers of {@code units} that ended late between {@code start} (inclusive, after 1970) and {@code end}
-     * (exclusive); by {@code end_at_or_zero}, whose index skips the granules that ended nothing then (V012).
+     * Dossiers received by {@code units} that ended late on the local days from..to, the latest first
+     * among the most days late: from late_dossiers (V013), ordered by unit and end day, so that the
+     * query reads the period's late dossiers and nothing else.
      */
-    public List<LateDossier> endedLate(Collection<String> units, Instant start, Instant end, int limit) {
-        UnitCondition unit = UnitCondition.of(units);
+    public List<LateDossier> endedLate(Collection<String> units, LocalDate from, LocalDate to, int limit) {
         List<LateDossier> out = new ArrayList<>();
         for (GenericRecord r : client.queryAll("""
                 SELECT dossier_id, toString(unit_code) AS unit_code, toString(current_unit_code) AS current_unit_code,
                        toString(procedure_code) AS procedure_code,
                        toUnixTimestamp64Milli(received_at) AS received_at_ms,
                        toUnixTimestamp64Milli(effective_due_at) AS due_at_ms, toUnixTimestamp64Milli(end_at) AS end_at_ms,
-                       greatest(0, dateDiff('day', toDate(effective_due_at), toDate(end_at))) AS days_late,
-                       supplement_requests
-                FROM dossiers FINAL
-                WHERE received AND timeliness = 'LATE' AND %s
-                  AND end_at_or_zero >= fromUnixTimestamp64Milli({start:Int64}) AND end_at_or_zero < fromUnixTimestamp64Milli({end:Int64})
-                ORDER BY days_late DESC, end_at DESC
-                LIMIT {limit:UInt32}%s
-                """.formatted(unit.received(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "start", start.toEpochMilli(),
-                "end", end.toEpochMilli(), "limit", limit))) {
+                       days_late, supplement_requests
+                FROM late_dossiers FINAL
+                WHERE is_deleted = 0 AND unit_code IN {units:Array(String)}
+                  AND end_day >= toDate({from:String}) AND end_day <= toDate({to:String})
+                ORDER BY days_late DESC, end_at DESC, dossier_id
+                LIMIT {limit:UInt32}
+                """, Map.of("units", KpiRepository.arrayLiteral(units), "from", from.toString(), "to", to.toString(),
+                "limit", limit))) {
             out.add(new LateDossier(r.getString("dossier_id"), "LATE", r.getString("unit_code"),
                     r.getString("current_unit_code"), r.getString("procedure_code"), instant(r, "received_at_ms"),
                     instant(r, "due_at_ms"), instant(r, "end_at_ms"), r.getLong("days_late"), (int) r.getLong("supplement_requests")));
@@ -207,7 +207,7 @@ public final class DossierRepository {
     public LateList late(Collection<String> units, LocalDate from, LocalDate to, Supplier<Optional<Instant>> newestEvent,
                          int limit) {
         Instant end = Times.startOfDay(to.plusDays(1));
-        var ended = Queries.async(() -> endedLate(units, Times.startOfDay(from), end, limit));
+        var ended = Queries.async(() -> endedLate(units, from, to, limit));
         Instant newest = newestEvent.get().orElse(null);
         Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
         List<LateDossier> out = new ArrayList<>(overdueAndAtRisk(units, at, limit));
@@ -221,20 +221,17 @@ public final class DossierRepository {
      * counts local days from the due date to the day of {@code at}.
      */
     public List<LateDossier> overdueAndAtRisk(Collection<String> units, Instant at, int limit) {
-        UnitCondition unit = UnitCondition.of(units);
         List<LateDossier> out = new ArrayList<>();
         for (GenericRecord r : client.queryAll("""
                 SELECT dossier_id, toString(kind) AS kind, toString(unit_code) AS unit_code,
                        toString(current_unit_code) AS current_unit_code, toString(procedure_code) AS procedure_code,
                        toUnixTimestamp64Milli(due_at) AS due_at_ms, toUnixTimestamp64Milli(received_at) AS received_at_ms,
                        supplement_requests
-                FROM alerts FINAL
-                WHERE is_deleted = 0 AND kind IN ('OVERDUE', 'AT_RISK') AND %s
-                  AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
-                  AND (resolved_at IS NULL OR resolved_at > fromUnixTimestamp64Milli({at:Int64}))
+                """ + AlertRepository.ACTIVE_AT + """
+                  AND kind IN ('OVERDUE', 'AT_RISK')
                 ORDER BY kind DESC, due_at ASC, dossier_id
-                LIMIT {limit:UInt32}%s
-                """.formatted(unit.listed(), unit.settings()), Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit))) {
+                LIMIT {limit:UInt32}
+                """, Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit))) {
             Instant due = instant(r, "due_at_ms");
             boolean overdue = r.getString("kind").equals("OVERDUE");
             long daysLate = !overdue || due == null ? 0
