@@ -229,6 +229,11 @@ class ApiTest {
             JsonNode early = get(http, leader, "/api/late?unit=" + PROVINCE + "&from=2026-03-01&to=2026-03-08");
             assertThat(texts(early.get("dossiers"), "dossierId")).containsExactly(D1);
             assertThat(early.get("dossiers").get(0).get("daysLate").asLong()).isEqualTo(2);
+
+            // Before the first receipt nothing is active: the list is read at the period's last instant.
+            JsonNode before = get(http, leader, "/api/late?unit=" + PROVINCE + "&from=2026-02-01&to=2026-02-28");
+            assertThat(before.get("at").asText()).isEqualTo("2026-02-28T23:59:59.999+07:00");
+            assertThat(before.get("dossiers")).isEmpty();
         });
     }
 

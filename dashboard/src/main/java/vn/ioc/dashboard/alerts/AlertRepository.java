@@ -43,22 +43,23 @@ public final class AlertRepository {
 
     /** The newest {@code limit} episodes active at {@code at}, newest first. */
     public List<Alert> activeAt(Collection<String> units, Instant at, int limit) {
-        return query(COLUMNS + ACTIVE_AT + " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}",
+        return query(COLUMNS + activeAt("fromUnixTimestamp64Milli({at:Int64})") + " ORDER BY raised_at DESC, dossier_id, kind LIMIT {limit:UInt32}",
                 params(units, at, Map.of("limit", limit)));
     }
 
     /**
-     * Episodes listed under one of {@code {units}} and active at {@code {at}}: those of
-     * alerts_by_resolution (V013) that stop holding after it, the tail of its key from {@code at}
+     * Episodes listed under one of {@code {units}} and active at the instant {@code at} (an SQL
+     * expression): those of alerts_by_resolution (V013) that stop holding after it, the tail of its key
      * (resolved_or_end is resolved_at, or 2100-01-01 while unresolved), so that the query reads the
-     * episodes active now (or since {@code at}) and not the whole history.
+     * episodes active now (or then) and not the whole history.
      */
-    public static final String ACTIVE_AT = """
-            FROM alerts_by_resolution FINAL
-            WHERE is_deleted = 0 AND resolved_or_end > fromUnixTimestamp64Milli({at:Int64})
-              AND raised_at <= fromUnixTimestamp64Milli({at:Int64})
-              AND (unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})
-            """;
+    public static String activeAt(String at) {
+        return """
+                FROM alerts_by_resolution FINAL
+                WHERE is_deleted = 0 AND resolved_or_end > %1$s AND raised_at <= %1$s
+                  AND (unit_code IN {units:Array(String)} OR current_unit_code IN {units:Array(String)})
+                """.formatted(at);
+    }
 
     private List<Alert> query(String sql, Map<String, Object> params) {
         List<Alert> out = new ArrayList<>();

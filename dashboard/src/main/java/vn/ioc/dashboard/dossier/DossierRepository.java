@@ -201,37 +201,47 @@ public final class DossierRepository {
 
     /**
      * The late list of the inclusive local dates from..to: the dossiers overdue or at risk at the end of
-     * the period, or at the newest event when that is earlier, then those that ended late in it. The
-     * ended ones are asked first, so that their query runs while {@code newestEvent} is answered.
+     * the period, or at the newest event when that is earlier, then those that ended late in it. Both
+     * queries run at once; the instant is found by the first one itself (one round trip, not two), and
+     * {@code newestEvent} is only asked when nothing is overdue or at risk then.
      */
     public LateList late(Collection<String> units, LocalDate from, LocalDate to, Supplier<Optional<Instant>> newestEvent,
                          int limit) {
-        Instant end = Times.startOfDay(to.plusDays(1));
+        Instant last = Times.startOfDay(to.plusDays(1)).minusMillis(1);
         var ended = Queries.async(() -> endedLate(units, from, to, limit));
-        Instant newest = newestEvent.get().orElse(null);
-        Instant at = newest != null && newest.isBefore(end) ? newest : end.minusMillis(1);
-        List<LateDossier> out = new ArrayList<>(overdueAndAtRisk(units, at, limit));
+        Active active = overdueAndAtRisk(units, last, limit);
+        Instant at = active.at() != null ? active.at()
+                : newestEvent.get().filter(newest -> newest.isBefore(last)).orElse(last);
+        List<LateDossier> out = new ArrayList<>(active.dossiers());
         out.addAll(Queries.join(ended));
         return new LateList(at, out);
     }
 
+    /** The dossiers overdue or at risk at {@code at}; {@code at} is null when there are none. */
+    private record Active(Instant at, List<LateDossier> dossiers) {
+    }
+
     /**
-     * Dossiers overdue or at risk at the instant {@code at} (the alert episodes active then), with
-     * their receipt time and supplement requests (written on each episode, migration V010); days late
-     * counts local days from the due date to the day of {@code at}.
+     * Dossiers overdue or at risk at the newest event, or at {@code last} when that is earlier (the
+     * alert episodes active then), with their receipt time and supplement requests (written on each
+     * episode, migration V010); days late counts local days from the due date to that instant's day.
      */
-    public List<LateDossier> overdueAndAtRisk(Collection<String> units, Instant at, int limit) {
+    private Active overdueAndAtRisk(Collection<String> units, Instant last, int limit) {
         List<LateDossier> out = new ArrayList<>();
+        Instant at = null;
         for (GenericRecord r : client.queryAll("""
-                SELECT dossier_id, toString(kind) AS kind, toString(unit_code) AS unit_code,
+                WITH (SELECT if(count() = 0, fromUnixTimestamp64Milli({last:Int64}),
+                                least(max(at), fromUnixTimestamp64Milli({last:Int64}))) FROM events) AS list_at
+                SELECT toUnixTimestamp64Milli(list_at) AS at_ms, dossier_id, toString(kind) AS kind, toString(unit_code) AS unit_code,
                        toString(current_unit_code) AS current_unit_code, toString(procedure_code) AS procedure_code,
                        toUnixTimestamp64Milli(due_at) AS due_at_ms, toUnixTimestamp64Milli(received_at) AS received_at_ms,
                        supplement_requests
-                """ + AlertRepository.ACTIVE_AT + """
+                """ + AlertRepository.activeAt("list_at") + """
                   AND kind IN ('OVERDUE', 'AT_RISK')
                 ORDER BY kind DESC, due_at ASC, dossier_id
                 LIMIT {limit:UInt32}
-                """, Map.of("units", KpiRepository.arrayLiteral(units), "at", at.toEpochMilli(), "limit", limit))) {
+                """, Map.of("units", KpiRepository.arrayLiteral(units), "last", last.toEpochMilli(), "limit", limit))) {
+            at = instant(r, "at_ms");
             Instant due = instant(r, "due_at_ms");
             boolean overdue = r.getString("kind").equals("OVERDUE");
             long daysLate = !overdue || due == null ? 0
@@ -240,7 +250,7 @@ public final class DossierRepository {
                     r.getString("current_unit_code"), r.getString("procedure_code"), instant(r, "received_at_ms"), due, null,
                     daysLate, (int) r.getLong("supplement_requests")));
         }
-        return out;
+        return new Active(at, out);
     }
 
     private static Map<String, Object> summary(GenericRecord r) {
