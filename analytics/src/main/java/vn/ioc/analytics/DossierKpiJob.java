@@ -11,6 +11,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ioc.analytics.sink.ClickHouseSink;
+import vn.ioc.analytics.sink.FlushPolicy;
+import vn.ioc.analytics.sink.RowEncoder;
 import vn.ioc.analytics.sink.Tables;
 import vn.ioc.analytics.source.RawEvent;
 import vn.ioc.analytics.source.RawEventDeserializer;
@@ -117,24 +119,30 @@ public final class DossierKpiJob {
         return builder.build();
     }
 
+    /**
+     * The job's sinks. Each table's rows per event (what its writer logs at close, over a replay of the
+     * simulated province-year) sets when its sink is catching up: see {@link FlushPolicy}.
+     */
     public static DossierKpiPipeline.Sinks sinks(ClickHouseEndpoint clickhouse, long flushIntervalMs) {
         return new DossierKpiPipeline.Sinks(
-                new ClickHouseSink<>(clickhouse, "events", Tables.EVENTS, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "dossiers", Tables.DOSSIERS, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "late_dossiers", Tables.LATE_DOSSIERS, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, flushIntervalMs,
-                        SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "kpi_procedure_monthly", Tables.KPI_PROCEDURE_MONTHLY, flushIntervalMs,
-                        SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "alerts_by_resolution", Tables.ALERTS_BY_RESOLUTION, flushIntervalMs,
-                        SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "alert_transitions", Tables.ALERT_TRANSITIONS, flushIntervalMs,
-                        SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "alert_daily", Tables.ALERT_DAILY, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "dead_letters", Tables.DEAD_LETTERS, flushIntervalMs, SINK_BUFFER_ROWS),
-                new ClickHouseSink<>(clickhouse, "dead_letter_replays", Tables.DEAD_LETTER_REPLAYS, flushIntervalMs,
-                        SINK_BUFFER_ROWS));
+                sink(clickhouse, "events", Tables.EVENTS, flushIntervalMs, 1.0),
+                sink(clickhouse, "dossiers", Tables.DOSSIERS, flushIntervalMs, 0.6),
+                sink(clickhouse, "late_dossiers", Tables.LATE_DOSSIERS, flushIntervalMs, 0.01),
+                sink(clickhouse, "kpi_daily", Tables.KPI_DAILY, flushIntervalMs, 0.2),
+                sink(clickhouse, "kpi_procedure_daily", Tables.KPI_PROCEDURE_DAILY, flushIntervalMs, 0.5),
+                sink(clickhouse, "kpi_procedure_monthly", Tables.KPI_PROCEDURE_MONTHLY, flushIntervalMs, 0.3),
+                sink(clickhouse, "alerts", Tables.ALERTS, flushIntervalMs, 1.0),
+                sink(clickhouse, "alerts_by_resolution", Tables.ALERTS_BY_RESOLUTION, flushIntervalMs, 1.0),
+                sink(clickhouse, "alert_transitions", Tables.ALERT_TRANSITIONS, flushIntervalMs, 1.3),
+                sink(clickhouse, "alert_daily", Tables.ALERT_DAILY, flushIntervalMs, 0.4),
+                // Dead letters come as floods of one row per line (an operator's file with bad lines) or not at all.
+                sink(clickhouse, "dead_letters", Tables.DEAD_LETTERS, flushIntervalMs, 1.0),
+                sink(clickhouse, "dead_letter_replays", Tables.DEAD_LETTER_REPLAYS, flushIntervalMs, 1.0));
+    }
+
+    private static <T> ClickHouseSink<T> sink(ClickHouseEndpoint clickhouse, String table, RowEncoder<T> encoder,
+                                              long flushIntervalMs, double rowsPerEvent) {
+        return new ClickHouseSink<>(clickhouse, table, encoder, FlushPolicy.ofTick(flushIntervalMs, rowsPerEvent),
+                SINK_BUFFER_ROWS);
     }
 }

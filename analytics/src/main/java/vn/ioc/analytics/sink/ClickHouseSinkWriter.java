@@ -50,15 +50,17 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     private final Deque<Future<?>> inFlight = new ArrayDeque<>();
     private volatile Client client; // used by the insert thread
     private boolean closed;
+    private long batches; // sent since the writer opened: logged at close, the figure behind a table's part count
+    private long rowsSent;
 
-    ClickHouseSinkWriter(ClickHouseEndpoint endpoint, String table, RowEncoder<T> encoder, long flushIntervalMs,
+    ClickHouseSinkWriter(ClickHouseEndpoint endpoint, String table, RowEncoder<T> encoder, FlushPolicy policy,
                          int maxBufferedRows, ProcessingTimeService timeService) {
         this.endpoint = endpoint;
         this.table = table;
         this.encoder = encoder;
         this.maxBufferedRows = maxBufferedRows;
         this.timeService = timeService;
-        this.policy = FlushPolicy.ofTick(flushIntervalMs);
+        this.policy = policy;
         this.lastFlushAt = timeService.getCurrentProcessingTime();
         this.client = endpoint.newClient();
         this.inserter = Executors.newSingleThreadExecutor(r -> {
@@ -139,6 +141,8 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
         keyed.clear();
         unkeyed.clear();
         lastFlushAt = timeService.getCurrentProcessingTime();
+        batches++;
+        rowsSent += rows;
         while (inFlight.size() >= MAX_IN_FLIGHT) {
             awaitOldest();
         }
@@ -204,6 +208,7 @@ final class ClickHouseSinkWriter<T> implements SinkWriter<T> {
     @Override
     public void close() throws Exception {
         closed = true;
+        LOG.info("Writer of {} closing: {} rows sent in {} batches", table, rowsSent, batches);
         inserter.shutdownNow();
         if (client != null) {
             client.close();

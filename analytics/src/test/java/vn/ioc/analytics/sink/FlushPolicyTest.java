@@ -3,11 +3,15 @@ package vn.ioc.analytics.sink;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** When a sink's tick sends its buffer: every tick at a live rate, every ten ticks while catching up. */
+/**
+ * When a sink's tick sends its buffer: every tick at a live rate, every ten ticks while catching up, the
+ * rate judged against the table's share of the event stream.
+ */
 class FlushPolicyTest {
 
-    private final FlushPolicy policy = FlushPolicy.ofTick(200); // catching up from 5,000 rows/s, for up to 2 s
+    private final FlushPolicy policy = FlushPolicy.ofTick(200, 1.0); // catching up from 5,000 rows/s, for up to 2 s
 
     @Test
     void liveRowsLeaveOnEveryTick() {
@@ -42,5 +46,23 @@ class FlushPolicyTest {
     void aTickRightAfterAFlushDoesNotDivideByZero() {
         assertThat(policy.flushOnTick(3, 0, false)).isTrue();      // 3 rows in under a millisecond: 3,000/s
         assertThat(policy.flushOnTick(10, 0, false)).isFalse();    // 10,000/s: catching up
+    }
+
+    @Test
+    void aTableWithFewRowsPerEventCatchesUpWithTheEventStream() {
+        // one row per hundred events: 5,000 events/s is 50 rows/s for this table
+        FlushPolicy sparse = FlushPolicy.ofTick(200, 0.01);
+        assertThat(sparse.catchUpRowsPerSecond()).isEqualTo(50);
+        assertThat(sparse.flushOnTick(4, 200, false)).isTrue();     // 20 rows/s: 2,000 events/s, live
+        assertThat(sparse.flushOnTick(20, 200, false)).isFalse();   // 100 rows/s: a replay's 10,000 events/s
+        assertThat(sparse.flushOnTick(200, 2_000, false)).isTrue(); // ten ticks: it leaves all the same
+        // the table of every event would have sent its rows on every one of those ticks
+        assertThat(policy.flushOnTick(20, 200, false)).isTrue();
+    }
+
+    @Test
+    void aShareOfNoRowsIsRefused() {
+        assertThatThrownBy(() -> FlushPolicy.ofTick(200, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FlushPolicy.ofTick(200, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 }
