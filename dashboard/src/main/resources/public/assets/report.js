@@ -6,6 +6,9 @@
   let units = [];
   let report = null;
   let scoreChart = null;
+  // The most urgent lines first, so that the page is quick; the rest on demand. A list that is not
+  // whole says so: a report must never look complete when it is not.
+  const LATE_FIRST = 100, LATE_ALL = 5000;
 
   const KPIS = [
     ['received', 'count', 'Hồ sơ tiếp nhận', 'Dossiers received'],
@@ -67,6 +70,10 @@
     $('period').addEventListener('change', toggleRange);
     $('controls').addEventListener('submit', e => { e.preventDefault(); location.href = '/report?' + query(); });
     $('printButton').addEventListener('click', () => window.print());
+    $('lateAllButton').addEventListener('click', () => loadLate(report.latePeriod, LATE_ALL).catch(e => {
+      $('error').hidden = false;
+      $('error').textContent = IOC.t('error.load') + ': ' + e.message;
+    }));
     IOC.onLang(() => report && draw());
     await load();
   }
@@ -87,7 +94,7 @@
       const period = 'unit=' + encodeURIComponent(report.unit.code) + '&from=' + report.period.from + '&to=' + report.period.to;
       await Promise.all([
         IOC.json('/api/kpi/procedures?' + period).then(p => { report.procedures = p.procedures; drawProcedures(); }),
-        IOC.json('/api/late?limit=500&' + period).then(l => { report.late = l.dossiers; drawLate(); })]);
+        loadLate(period, LATE_FIRST)]);
     } catch (e) {
       $('error').hidden = false;
       $('error').textContent = IOC.t('error.load') + ': ' + e.message;
@@ -133,9 +140,25 @@
     drawLate();
   }
 
+  function loadLate(period, limit) {
+    return IOC.json('/api/late?limit=' + limit + '&' + period).then(l => {
+      report.late = l.dossiers;
+      report.lateTruncated = l.truncated;
+      report.lateLimit = l.limit;
+      report.latePeriod = period;
+      drawLate();
+    });
+  }
+
   function drawLate() {
     const late = report.late || [];
     $('noLate').hidden = report.late == null || late.length > 0;
+    $('lateMore').hidden = !report.lateTruncated;
+    if (report.lateTruncated) {
+      const first = report.lateLimit < LATE_ALL;
+      $('lateMoreText').textContent = IOC.t(first ? 'report.lateFirst' : 'report.lateCapped') + ' ';
+      $('lateAllButton').hidden = !first;
+    }
     $('lateTable').tBodies[0].replaceChildren(...late.map(d => IOC.el('tr', null,
       IOC.el('td', null, IOC.el('a', { href: '/dossier?id=' + encodeURIComponent(d.dossierId) }, d.dossierId)),
       IOC.el('td', null, IOC.el('span', { class: 'tag ' + d.kind }, IOC.t('alert.' + d.kind))),

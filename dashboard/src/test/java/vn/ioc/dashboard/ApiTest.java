@@ -224,6 +224,15 @@ class ApiTest {
             assertThat(list.get(2).get("daysLate").asLong()).isEqualTo(4);  // due 6 March, completed 10 March
             assertThat(list.get(2).get("procedureName").asText()).isEqualTo("Cấp giấy phép xây dựng nhà ở riêng lẻ");
             assertThat(list.get(0).get("receivedAt").asText()).isEqualTo("2026-03-03T08:00:00.000+07:00");
+            assertThat(late.get("truncated").asBoolean()).isFalse();
+
+            // One line of each part at most: the most urgent active one and the ended one, and a list that says it is not whole.
+            JsonNode first = get(http, leader, "/api/late?limit=1&unit=" + PROVINCE + MARCH);
+            assertThat(texts(first.get("dossiers"), "dossierId")).containsExactly(D2, D1);
+            assertThat(first.get("truncated").asBoolean()).isTrue();
+            assertThat(first.get("limit").asInt()).isEqualTo(1);
+            // Two active and one ended: a limit of two holds them all.
+            assertThat(get(http, leader, "/api/late?limit=2&unit=" + PROVINCE + MARCH).get("truncated").asBoolean()).isFalse();
 
             // At the end of 8 March: D1 was overdue (2 days), D2 not yet.
             JsonNode early = get(http, leader, "/api/late?unit=" + PROVINCE + "&from=2026-03-01&to=2026-03-08");
@@ -267,6 +276,7 @@ class ApiTest {
             JsonNode late = get(http, leader, "/api/late?limit=500&unit=" + DEPARTMENT + "&from=2026-03-01&to=2026-03-31");
             assertThat(late.get("dossiers")).isEqualTo(r.get("late"));
             assertThat(late.get("at").asText()).isEqualTo(r.get("lateAt").asText());
+            assertThat(r.get("lateTruncated").asBoolean()).isFalse();
             JsonNode justice = get(http, leader, "/api/report?unit=" + JUSTICE + "&period=month&date=2026-03-15");
             assertThat(justice.get("rank").get("position").asInt()).isEqualTo(1);
             JsonNode week = get(http, leader, "/api/report?unit=" + DEPARTMENT + "&period=week&date=2026-03-04");

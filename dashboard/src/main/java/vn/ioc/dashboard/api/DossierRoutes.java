@@ -105,6 +105,8 @@ public final class DossierRoutes {
         m.put("from", p.from().toString());
         m.put("to", p.to().toString());
         m.put("at", Times.iso(list.at()));
+        m.put("limit", limit);
+        m.put("truncated", list.truncated());
         m.put("dossiers", ReportJson.late(list.dossiers(), catalogs));
         ctx.json(m);
     }

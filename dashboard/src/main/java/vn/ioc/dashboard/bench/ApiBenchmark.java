@@ -208,16 +208,19 @@ public final class ApiBenchmark {
             calls.put("dossier search unit+status", "/api/dossiers?unit=" + department + "&status=late&limit=50");
             calls.put("one dossier + timeline", "/api/dossiers/" + sampleId);
             calls.put("late list department, month", "/api/late?unit=" + department + month);
-            // The report page asks for its KPIs, then for its procedures and its late list at once; the exports for all of it.
+            // The report page asks for its KPIs, then for its procedures and its late list at once (the 100 most urgent
+            // lines of each part, the rest on demand); the exports for all of it. The late lists alone: 500 lines a part.
             calls.put("report department, month", "/api/report?unit=" + department + "&period=month");
             calls.put("  the page's KPI part", "/api/report?procedures=false&late=false&unit=" + department + "&period=month");
             calls.put("  procedures of the department", "/api/kpi/procedures?unit=" + department + month);
+            calls.put("  the page's late list (100)", "/api/late?limit=100&unit=" + department + month);
             calls.put("report province, quarter", "/api/report?unit=" + province + "&period=quarter");
             LocalDate quarterStart = day.with(java.time.temporal.IsoFields.DAY_OF_QUARTER, 1);
             String quarter = "&from=" + quarterStart + "&to=" + quarterStart.plusMonths(3).minusDays(1);
             calls.put("  the province page's KPI part", "/api/report?procedures=false&late=false&unit=" + province + "&period=quarter");
             calls.put("  procedures of the province", "/api/kpi/procedures?unit=" + province + quarter);
-            calls.put("  late list of the province", "/api/late?unit=" + province + quarter);
+            calls.put("  the province page's late list", "/api/late?limit=100&unit=" + province + quarter);
+            calls.put("late list province, quarter", "/api/late?unit=" + province + quarter);
 
             System.out.printf("%nData: %,d dossiers, %,d events, %,d kpi_daily rows, %,d kpi_procedure_daily rows, "
                     + "%,d kpi_procedure_monthly rows, %,d alerts; newest day %s%n", count(client, "dossiers"), count(client, "events"),

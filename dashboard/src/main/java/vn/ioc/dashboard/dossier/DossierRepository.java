@@ -195,26 +195,33 @@ public final class DossierRepository {
         return out;
     }
 
-    /** A late list: the dossiers that ended late in a period, then those overdue or at risk at {@code at}. */
-    public record LateList(Instant at, List<LateDossier> dossiers) {
+    /**
+     * A late list: the dossiers overdue or at risk at {@code at}, then those that ended late in a period;
+     * {@code truncated} when either part had more lines than the limit asked for.
+     */
+    public record LateList(Instant at, List<LateDossier> dossiers, boolean truncated) {
     }
 
     /**
      * The late list of the inclusive local dates from..to: the dossiers overdue or at risk at the end of
      * the period, or at the newest event when that is earlier, then those that ended late in it. Both
      * queries run at once; the instant is found by the first one itself (one round trip, not two), and
-     * {@code newestEvent} is only asked when nothing is overdue or at risk then.
+     * {@code newestEvent} is only asked when nothing is overdue or at risk then. Each part holds at most
+     * {@code limit} lines, the most urgent first; one more is asked for, so that the list says whether
+     * it is whole.
      */
     public LateList late(Collection<String> units, LocalDate from, LocalDate to, Supplier<Optional<Instant>> newestEvent,
                          int limit) {
         Instant last = Times.startOfDay(to.plusDays(1)).minusMillis(1);
-        var ended = Queries.async(() -> endedLate(units, from, to, limit));
-        Active active = overdueAndAtRisk(units, last, limit);
+        var ended = Queries.async(() -> endedLate(units, from, to, limit + 1));
+        Active active = overdueAndAtRisk(units, last, limit + 1);
         Instant at = active.at() != null ? active.at()
                 : newestEvent.get().filter(newest -> newest.isBefore(last)).orElse(last);
-        List<LateDossier> out = new ArrayList<>(active.dossiers());
-        out.addAll(Queries.join(ended));
-        return new LateList(at, out);
+        List<LateDossier> endedLate = Queries.join(ended);
+        boolean truncated = active.dossiers().size() > limit || endedLate.size() > limit;
+        List<LateDossier> out = new ArrayList<>(active.dossiers().subList(0, Math.min(limit, active.dossiers().size())));
+        out.addAll(endedLate.subList(0, Math.min(limit, endedLate.size())));
+        return new LateList(at, out, truncated);
     }
 
     /** The dossiers overdue or at risk at {@code at}; {@code at} is null when there are none. */

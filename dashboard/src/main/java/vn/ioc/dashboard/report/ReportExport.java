@@ -60,6 +60,10 @@ public final class ReportExport {
                     d.procedureCode(), catalogs.procedures().nameOf(d.procedureCode()), time(d.receivedAt()),
                     time(d.dueAt()), time(d.endAt()), d.daysLate()));
         }
+        if (r.lateTruncated()) { // said in the file itself: a spreadsheet passed on must not look whole
+            late.add(nullable("Danh sách chỉ gồm " + ReportService.LATE_LIMIT + " hồ sơ đầu tiên của mỗi nhóm (quá hạn, sắp đến hạn;"
+                    + " đã giải quyết trễ hạn); tra cứu đủ trong Không gian phân tích"));
+        }
         tables.add(new Table("Hồ sơ trễ hạn", List.of("Mã hồ sơ", "Tình trạng", "Đơn vị", "Mã thủ tục", "Thủ tục",
                 "Tiếp nhận", "Hạn xử lý", "Kết thúc", "Số ngày trễ"), late));
 

@@ -52,6 +52,7 @@ public final class ReportJson {
         m.put("children", children);
         m.put("procedures", procedures(r.procedures(), catalogs));
         m.put("late", late(r.late(), catalogs));
+        m.put("lateTruncated", r.lateTruncated());
         return m;
     }
 

@@ -70,14 +70,14 @@ public final class ReportService {
                 : CompletableFuture.completedFuture(List.<KpiRepository.ProcedureCounts>of());
         DossierRepository.LateList late = withLate
                 ? dossiers.late(subtree, period.from(), period.to(), () -> Queries.join(newest), LATE_LIMIT)
-                : new DossierRepository.LateList(null, List.of());
+                : new DossierRepository.LateList(null, List.of(), false);
         Instant asOf = Queries.join(newest).orElse(null);
         UnitKpis.ByUnit kpisByUnit = Queries.join(byUnit);
         KpiCounts counts = kpisByUnit.subtree(unit);
         return new Report(unit, period, prev, asOf, late.at(), counts, Queries.join(previous), province,
                 provinceCounts == null ? kpisByUnit.subtree(province) : Queries.join(provinceCounts),
                 kpisByUnit.rank(unit), Decision766.score(counts), kpisByUnit.children(unit), Queries.join(procedures),
-                late.dossiers());
+                late.dossiers(), late.truncated());
     }
 
     /** Whether {@code top}'s subtree holds {@code unit} and its parent, which its rank is computed among. */

@@ -155,6 +155,7 @@ class BrowserTest {
         page.waitFor("the report", Duration.ofSeconds(15), "document.querySelectorAll('#lateTable tbody tr').length === 2");
         assertThat(page.text("#periodLabel")).contains("Tháng 03/2026");
         assertThat(page.text("#rank")).isEqualTo("2 trên 2");
+        assertThat(page.eval("document.getElementById('lateMore').hidden").asBoolean()).isTrue(); // the whole list: no note
         assertThat(page.text("#kpiTable tbody tr[data-kpi=onTimeRate]")).contains("70,0%");
         assertThat(page.eval("document.querySelectorAll('#scoreTable tbody tr').length").asInt()).isEqualTo(8);
         assertThat(page.text("#breadcrumb")).contains("Ủy ban nhân dân tỉnh Hậu Giang");
