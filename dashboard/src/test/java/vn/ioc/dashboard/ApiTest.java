@@ -289,6 +289,14 @@ class ApiTest {
             JsonNode range = get(http, leader, "/api/report?unit=" + DEPARTMENT + "&period=range&from=2026-03-01&to=2026-03-05");
             assertThat(range.get("current").get("ended").asLong()).isEqualTo(6);
             assertThat(range.get("previousPeriod").get("from").asText()).isEqualTo("2026-02-24");
+            // The previous period comes from the period's own query: every field equals /api/kpi over it.
+            JsonNode later = get(http, leader, "/api/report?unit=" + DEPARTMENT + "&period=range&from=2026-03-06&to=2026-03-10");
+            JsonNode before = get(http, leader, "/api/kpi?unit=" + DEPARTMENT + "&from=2026-03-01&to=2026-03-05");
+            assertThat(later.get("previousPeriod").get("to").asText()).isEqualTo("2026-03-05");
+            assertThat(later.get("previous").get("ended").asLong()).isEqualTo(6);
+            later.get("previous").fieldNames().forEachRemaining(field ->
+                    assertThat(later.get("previous").get(field)).as(field).isEqualTo(before.get(field)));
+            assertThat(later.get("previous").get("openAtEnd")).isEqualTo(before.get("openAtEnd"));
             // Without a date the period is the one holding the newest event (31 March).
             JsonNode current = get(http, leader, "/api/report?unit=" + DEPARTMENT + "&period=year");
             assertThat(current.get("period").get("from").asText()).isEqualTo("2026-01-01");

@@ -20,26 +20,33 @@ import java.util.Map;
  */
 public final class KpiRepository {
 
-    private static final String SUMS = """
-              sumIf(received, day >= {from:Date})                   AS received,
-              sumIf(early, day >= {from:Date})                      AS early,
-              sumIf(on_time, day >= {from:Date})                    AS on_time,
-              sumIf(late, day >= {from:Date})                       AS late,
-              sumIf(withdrawn, day >= {from:Date})                  AS withdrawn,
-              sum(open_delta)                                       AS open_at_end,
-              sum(overdue_delta)                                    AS overdue_at_end,
-              sumIf(online_received, day >= {from:Date})            AS online_received,
-              sumIf(fee_bearing, day >= {from:Date})                AS fee_bearing,
-              sumIf(paid_online, day >= {from:Date})                AS paid_online,
-              sumIf(completed, day >= {from:Date})                  AS completed,
-              sumIf(electronic_results, day >= {from:Date})         AS electronic_results,
-              sumIf(ratings, day >= {from:Date})                    AS ratings,
-              sumIf(satisfied, day >= {from:Date})                  AS satisfied,
-              sumIf(rated_unsatisfied, day >= {from:Date})          AS rated_unsatisfied,
-              sumIf(digitized_received, day >= {from:Date})         AS digitized_received,
-              sumIf(reused_data_received, day >= {from:Date})       AS reused_data_received,
-              sumIf(processing_working_seconds, day >= {from:Date}) AS processing_working_seconds
-            """;
+    /** The flow counts of kpi_daily: summed over the period's days (open and overdue are summed up to its end). */
+    private static final List<String> FLOWS = List.of("received", "early", "on_time", "late", "withdrawn",
+            "online_received", "fee_bearing", "paid_online", "completed", "electronic_results", "ratings", "satisfied",
+            "rated_unsatisfied", "digitized_received", "reused_data_received", "processing_working_seconds");
+
+    /**
+     * The sums that make a period's counts, each column named {@code prefix} + its name: the flows of the
+     * rows where {@code inPeriod} holds, open and overdue over the rows where {@code upToEnd} holds
+     * (null: every row the query reads, which ends at the period's last day).
+     */
+    private static String sums(String prefix, String inPeriod, String upToEnd) {
+        List<String> out = new ArrayList<>();
+        for (String flow : FLOWS) {
+            // The column named by its table: ClickHouse's aliases are visible in the whole query, and the
+            // previous period's sum of a column would otherwise read the current period's sum of the same name.
+            out.add("sumIf(kpi_daily." + flow + ", " + inPeriod + ") AS " + prefix + flow);
+        }
+        for (String[] delta : new String[][] {{"open_delta", "open_at_end"}, {"overdue_delta", "overdue_at_end"}}) {
+            out.add((upToEnd == null ? "sum(" + delta[0] + ")" : "sumIf(" + delta[0] + ", " + upToEnd + ")")
+                    + " AS " + prefix + delta[1]);
+        }
+        return "  " + String.join(",\n  ", out) + "\n";
+    }
+
+    private static final String PREVIOUS = "prev_";
+
+    private static final String SUMS = sums("", "day >= {from:Date}", null);
 
     private static final String QUERY = "SELECT\n" + SUMS + """
             FROM kpi_daily FINAL
@@ -47,6 +54,14 @@ public final class KpiRepository {
             """;
 
     private static final String BY_UNIT = "SELECT unit_code,\n" + SUMS + """
+            FROM kpi_daily FINAL
+            WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
+            GROUP BY unit_code
+            """;
+
+    /** BY_UNIT with, from the same rows, the previous period's counts (it ends before the period starts). */
+    private static final String BY_UNIT_WITH_PREVIOUS = "SELECT unit_code,\n" + SUMS + ",\n"
+            + sums(PREVIOUS, "day >= {prevFrom:Date} AND day <= {prevTo:Date}", "day <= {prevTo:Date}") + """
             FROM kpi_daily FINAL
             WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
             GROUP BY unit_code
@@ -154,6 +169,29 @@ public final class KpiRepository {
         return out;
     }
 
+    /** Each unit's own counts over a period and over its previous period. */
+    public record TwoPeriods(Map<String, KpiCounts> current, Map<String, KpiCounts> previous) {
+    }
+
+    /**
+     * {@link #countsByUnit} of from..to and of prevFrom..prevTo, which must end before {@code from}: one
+     * scan of the same rows (up to {@code to}) answers both, as fast as either alone.
+     */
+    public TwoPeriods countsByUnit(Collection<String> units, LocalDate from, LocalDate to, LocalDate prevFrom,
+                                   LocalDate prevTo) {
+        if (!prevTo.isBefore(from) || prevFrom.isAfter(prevTo)) {
+            throw new IllegalArgumentException("previous period " + prevFrom + ".." + prevTo + " must end before " + from);
+        }
+        Map<String, KpiCounts> current = new HashMap<>();
+        Map<String, KpiCounts> previous = new HashMap<>();
+        for (GenericRecord r : client.queryAll(BY_UNIT_WITH_PREVIOUS, Map.of("units", arrayLiteral(units),
+                "from", from.toString(), "to", to.toString(), "prevFrom", prevFrom.toString(), "prevTo", prevTo.toString()))) {
+            current.put(r.getString("unit_code"), toCounts(r, ""));
+            previous.put(r.getString("unit_code"), toCounts(r, PREVIOUS));
+        }
+        return new TwoPeriods(current, previous);
+    }
+
     /** Every day from..to, days without rows included (all flows zero, open carried over). */
     public List<Day> daily(Collection<String> units, LocalDate from, LocalDate to) {
         LocalDate before = from.minusDays(1);
@@ -194,13 +232,18 @@ public final class KpiRepository {
     }
 
     private static KpiCounts toCounts(GenericRecord r) {
+        return toCounts(r, "");
+    }
+
+    private static KpiCounts toCounts(GenericRecord r, String prefix) {
         return new KpiCounts(
-                r.getLong("received"), r.getLong("early"), r.getLong("on_time"), r.getLong("late"),
-                r.getLong("withdrawn"), r.getLong("open_at_end"), r.getLong("overdue_at_end"),
-                r.getLong("online_received"), r.getLong("fee_bearing"), r.getLong("paid_online"),
-                r.getLong("completed"), r.getLong("electronic_results"), r.getLong("ratings"),
-                r.getLong("satisfied"), r.getLong("rated_unsatisfied"), r.getLong("digitized_received"),
-                r.getLong("reused_data_received"), r.getLong("processing_working_seconds"));
+                r.getLong(prefix + "received"), r.getLong(prefix + "early"), r.getLong(prefix + "on_time"),
+                r.getLong(prefix + "late"), r.getLong(prefix + "withdrawn"), r.getLong(prefix + "open_at_end"),
+                r.getLong(prefix + "overdue_at_end"), r.getLong(prefix + "online_received"),
+                r.getLong(prefix + "fee_bearing"), r.getLong(prefix + "paid_online"), r.getLong(prefix + "completed"),
+                r.getLong(prefix + "electronic_results"), r.getLong(prefix + "ratings"), r.getLong(prefix + "satisfied"),
+                r.getLong(prefix + "rated_unsatisfied"), r.getLong(prefix + "digitized_received"),
+                r.getLong(prefix + "reused_data_received"), r.getLong(prefix + "processing_working_seconds"));
     }
 
     /** A query parameter of type Array(String), in ClickHouse's text form: ['a','b']. */

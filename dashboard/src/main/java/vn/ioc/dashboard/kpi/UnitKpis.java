@@ -40,7 +40,13 @@ public final class UnitKpis {
      * to every question below about units inside that subtree, with no further query.
      */
     public ByUnit byUnit(Unit top, LocalDate from, LocalDate to) {
-        return new ByUnit(top, kpis.countsByUnit(units.subtree(top.code()), from, to));
+        return new ByUnit(top, kpis.countsByUnit(units.subtree(top.code()), from, to), null);
+    }
+
+    /** {@link #byUnit} with, from the same query, the counts of the previous period prevFrom..prevTo. */
+    public ByUnit byUnit(Unit top, LocalDate from, LocalDate to, LocalDate prevFrom, LocalDate prevTo) {
+        KpiRepository.TwoPeriods both = kpis.countsByUnit(units.subtree(top.code()), from, to, prevFrom, prevTo);
+        return new ByUnit(top, both.current(), both.previous());
     }
 
     /** Each unit's own counts within {@code top}'s subtree (a unit without rows has none). */
@@ -48,11 +54,13 @@ public final class UnitKpis {
         private final Unit top;
         private final Set<String> inside;
         private final Map<String, KpiCounts> own;
+        private final Map<String, KpiCounts> ownPrevious; // null when the previous period was not asked for
 
-        private ByUnit(Unit top, Map<String, KpiCounts> own) {
+        private ByUnit(Unit top, Map<String, KpiCounts> own, Map<String, KpiCounts> ownPrevious) {
             this.top = top;
             this.inside = units.subtree(top.code());
             this.own = own;
+            this.ownPrevious = ownPrevious;
         }
 
         /** Whether {@code unit} is in the subtree these counts cover. */
@@ -62,10 +70,22 @@ public final class UnitKpis {
 
         /** The counts of {@code unit}'s whole subtree: the sum of its units' own counts. */
         public KpiCounts subtree(Unit unit) {
+            return sum(unit, own);
+        }
+
+        /** {@link #subtree} in the previous period; only for counts asked with one. */
+        public KpiCounts previousSubtree(Unit unit) {
+            if (ownPrevious == null) {
+                throw new IllegalStateException("these counts were asked without their previous period");
+            }
+            return sum(unit, ownPrevious);
+        }
+
+        private KpiCounts sum(Unit unit, Map<String, KpiCounts> counts) {
             requireInside(unit);
             KpiCounts sum = KpiCounts.ZERO;
             for (String code : units.subtree(unit.code())) {
-                KpiCounts c = own.get(code);
+                KpiCounts c = counts.get(code);
                 if (c != null) {
                     sum = sum.plus(c);
                 }

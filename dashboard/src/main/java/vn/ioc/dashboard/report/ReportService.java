@@ -61,8 +61,8 @@ public final class ReportService {
         boolean inProvince = reachesParent(province, unit);
         Unit top = inProvince ? province : units.find(unit.parentCode()).orElse(unit);
         var newest = Queries.async(data::newestEventAt);
-        var byUnit = Queries.async(() -> unitKpis.byUnit(top, period.from(), period.to()));
-        var previous = Queries.async(() -> kpis.counts(subtree, prev.from(), prev.to()));
+        // The previous period from the same scan of kpi_daily: one query fewer on the cores the others share.
+        var byUnit = Queries.async(() -> unitKpis.byUnit(top, period.from(), period.to(), prev.from(), prev.to()));
         // A catalog may hold units outside the province's tree: then the province is a query of its own.
         var provinceCounts = inProvince ? null
                 : Queries.async(() -> kpis.counts(units.subtree(province.code()), period.from(), period.to()));
@@ -74,7 +74,7 @@ public final class ReportService {
         Instant asOf = Queries.join(newest).orElse(null);
         UnitKpis.ByUnit kpisByUnit = Queries.join(byUnit);
         KpiCounts counts = kpisByUnit.subtree(unit);
-        return new Report(unit, period, prev, asOf, late.at(), counts, Queries.join(previous), province,
+        return new Report(unit, period, prev, asOf, late.at(), counts, kpisByUnit.previousSubtree(unit), province,
                 provinceCounts == null ? kpisByUnit.subtree(province) : Queries.join(provinceCounts),
                 kpisByUnit.rank(unit), Decision766.score(counts), kpisByUnit.children(unit), Queries.join(procedures),
                 late.dossiers(), late.truncated());
