@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A cheap fingerprint of the data: the newest event time and the row counts of the tables the
- * dashboard reads. Any insert changes it (a replacing table grows until it merges), so polling it is
+ * dashboard reads (each written by a sink of its own, so at its own moment: a table left out would let
+ * its last insert of a burst go unseen). Any insert changes it (a replacing table grows until it merges), so polling it is
  * how the live stream notices new data without re-running the KPI queries.
  */
 public final class DataVersion {
@@ -19,7 +20,8 @@ public final class DataVersion {
               (SELECT if(count() = 0, toInt64(-1), toUnixTimestamp64Milli(max(at))) FROM events) AS newest,
               (SELECT count() FROM kpi_daily) AS kpi_rows,
               (SELECT count() FROM alerts) + (SELECT count() FROM alert_transitions)
-                + (SELECT count() FROM alert_daily) AS alert_rows
+                + (SELECT count() FROM alert_daily) + (SELECT count() FROM alerts_by_resolution)
+                + (SELECT count() FROM late_dossiers) AS alert_rows
             """;
 
     /** {@code newestEventAt} is null while there is no event. */
