@@ -219,9 +219,13 @@ public final class DossierRepository {
                 : newestEvent.get().filter(newest -> newest.isBefore(last)).orElse(last);
         List<LateDossier> endedLate = Queries.join(ended);
         boolean truncated = active.dossiers().size() > limit || endedLate.size() > limit;
-        List<LateDossier> out = new ArrayList<>(active.dossiers().subList(0, Math.min(limit, active.dossiers().size())));
-        out.addAll(endedLate.subList(0, Math.min(limit, endedLate.size())));
+        List<LateDossier> out = new ArrayList<>(first(active.dossiers(), limit));
+        out.addAll(first(endedLate, limit));
         return new LateList(at, out, truncated);
+    }
+
+    private static <T> List<T> first(List<T> list, int n) {
+        return list.subList(0, Math.min(n, list.size()));
     }
 
     /** The dossiers overdue or at risk at {@code at}; {@code at} is null when there are none. */

@@ -53,19 +53,17 @@ public final class KpiRepository {
             WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
             """;
 
-    private static final String BY_UNIT = "SELECT unit_code,\n" + SUMS + """
+    private static final String BY_UNIT_ROWS = """
             FROM kpi_daily FINAL
             WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
             GROUP BY unit_code
             """;
 
+    private static final String BY_UNIT = "SELECT unit_code,\n" + SUMS + BY_UNIT_ROWS;
+
     /** BY_UNIT with, from the same rows, the previous period's counts (it ends before the period starts). */
     private static final String BY_UNIT_WITH_PREVIOUS = "SELECT unit_code,\n" + SUMS + ",\n"
-            + sums(PREVIOUS, "day >= {prevFrom:Date} AND day <= {prevTo:Date}", "day <= {prevTo:Date}") + """
-            FROM kpi_daily FINAL
-            WHERE unit_code IN {units:Array(String)} AND day <= {to:Date}
-            GROUP BY unit_code
-            """;
+            + sums(PREVIOUS, "day >= {prevFrom:Date} AND day <= {prevTo:Date}", "day <= {prevTo:Date}") + BY_UNIT_ROWS;
 
     /**
      * One row per day of the period, plus one row (the day before {@code from}) holding everything

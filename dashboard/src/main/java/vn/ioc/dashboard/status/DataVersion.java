@@ -21,13 +21,14 @@ public final class DataVersion {
               (SELECT count() FROM kpi_daily) AS kpi_rows,
               (SELECT count() FROM alerts) + (SELECT count() FROM alert_transitions)
                 + (SELECT count() FROM alert_daily) + (SELECT count() FROM alerts_by_resolution)
-                + (SELECT count() FROM late_dossiers) AS alert_rows
+                + (SELECT count() FROM late_dossiers) AS list_rows
             """;
 
     /** {@code newestEventAt} is null while there is no event. */
-    public record Fingerprint(Instant newestEventAt, long events, long kpiRows, long alertRows) {
+    /** {@code listRows}: the rows of the tables the alert ticker and the late lists read. */
+    public record Fingerprint(Instant newestEventAt, long events, long kpiRows, long listRows) {
         public String signature() {
-            return (newestEventAt == null ? "-" : newestEventAt.toEpochMilli()) + ":" + events + ":" + kpiRows + ":" + alertRows;
+            return (newestEventAt == null ? "-" : newestEventAt.toEpochMilli()) + ":" + events + ":" + kpiRows + ":" + listRows;
         }
     }
 
@@ -41,7 +42,7 @@ public final class DataVersion {
         GenericRecord r = client.queryAll(QUERY).get(0);
         long newest = r.getLong("newest");
         return new Fingerprint(newest < 0 ? null : Instant.ofEpochMilli(newest), r.getLong("events"),
-                r.getLong("kpi_rows"), r.getLong("alert_rows"));
+                r.getLong("kpi_rows"), r.getLong("list_rows"));
     }
 
     /**
